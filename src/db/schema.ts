@@ -1,0 +1,7 @@
+// Every module's tables, for drizzle-kit and the typed client. Modules import their own schema files directly.
+export * from '../modules/regions/schema.ts';
+export * from '../modules/accounts/schema.ts';
+export * from '../modules/audit/schema.ts';
+export * from '../modules/jobs/schema.ts';
+export * from '../modules/mail/schema.ts';
+export * from '../modules/news/schema.ts';

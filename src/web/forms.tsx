@@ -1,0 +1,136 @@
+import type { Child } from 'hono/jsx';
+import type { FieldIssue } from '../lib/errors.ts';
+
+/** Errors keyed by field name, as a form re-rendered after a failed post shows them. */
+export type FormErrors = Record<string, string>;
+
+export function errorsByField(issues: FieldIssue[]): FormErrors {
+  const out: FormErrors = {};
+  for (const issue of issues) out[issue.field] ??= issue.message;
+  return out;
+}
+
+/** The summary at the top of a form that failed: each error links to its field. */
+export function ErrorSummary({ title, errors }: { title: string; errors: FormErrors }) {
+  const entries = Object.entries(errors);
+  if (entries.length === 0) return null;
+  return (
+    <div class="error-summary" role="alert" tabindex={-1}>
+      <h2>{title}</h2>
+      <ul>
+        {entries.map(([field, message]) => (
+          <li>
+            <a href={`#f-${field}`}>{message}</a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+interface FieldProps {
+  name: string;
+  label: string;
+  hint?: string;
+  error?: string | undefined;
+  children?: Child;
+}
+
+/** A labelled field whose hint and error are tied to the control with aria-describedby. */
+export function Field(
+  props: FieldProps & {
+    type?: string;
+    value?: string | undefined;
+    required?: boolean;
+    autocomplete?: string;
+  },
+) {
+  const id = `f-${props.name}`;
+  const describedBy = [props.hint ? `${id}-hint` : '', props.error ? `${id}-error` : '']
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <div class={props.error ? 'field has-error' : 'field'}>
+      <label for={id}>{props.label}</label>
+      {props.hint ? (
+        <span class="hint" id={`${id}-hint`}>
+          {props.hint}
+        </span>
+      ) : null}
+      {props.error ? (
+        <span class="field-error" id={`${id}-error`}>
+          {props.error}
+        </span>
+      ) : null}
+      {props.children ?? (
+        <input
+          id={id}
+          name={props.name}
+          type={props.type ?? 'text'}
+          value={props.value}
+          required={props.required}
+          autocomplete={props.autocomplete}
+          aria-describedby={describedBy || undefined}
+          aria-invalid={props.error ? 'true' : undefined}
+        />
+      )}
+    </div>
+  );
+}
+
+/** A select inside a Field; options are [value, label] pairs. */
+export function SelectField(
+  props: FieldProps & { value?: string | undefined; options: [string, string][]; required?: boolean },
+) {
+  const id = `f-${props.name}`;
+  const describedBy = [props.hint ? `${id}-hint` : '', props.error ? `${id}-error` : '']
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <Field {...props}>
+      <select
+        id={id}
+        name={props.name}
+        required={props.required}
+        aria-describedby={describedBy || undefined}
+        aria-invalid={props.error ? 'true' : undefined}
+      >
+        {props.options.map(([value, label]) => (
+          <option value={value} selected={value === props.value}>
+            {label}
+          </option>
+        ))}
+      </select>
+    </Field>
+  );
+}
+
+/** A textarea inside a Field. */
+export function TextareaField(props: FieldProps & { value?: string | undefined; rows?: number }) {
+  const id = `f-${props.name}`;
+  const describedBy = [props.hint ? `${id}-hint` : '', props.error ? `${id}-error` : '']
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <Field {...props}>
+      <textarea
+        id={id}
+        name={props.name}
+        rows={props.rows ?? 4}
+        aria-describedby={describedBy || undefined}
+        aria-invalid={props.error ? 'true' : undefined}
+      >
+        {props.value ?? ''}
+      </textarea>
+    </Field>
+  );
+}
+
+/** Reads a url-encoded or multipart form into plain strings (files are ignored here). */
+export function formStrings(body: Record<string, string | File | (string | File)[]>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(body)) {
+    if (typeof v === 'string') out[k] = v;
+  }
+  return out;
+}
