@@ -1,0 +1,64 @@
+import type { Lang } from '../../../lib/i18n.ts';
+import { Breadcrumb, href } from '../../../web/layout.tsx';
+import { shellMsg } from '../../../web/messages.ts';
+import { regionsMsg } from '../messages.ts';
+import type { PairingView } from '../regions.service.ts';
+import { pairingTitle, RegionLink } from './names.tsx';
+
+export function PairingPage({
+  lang,
+  pairing,
+  canEdit,
+}: {
+  lang: Lang;
+  pairing: PairingView;
+  canEdit: boolean;
+}) {
+  const t = regionsMsg(lang);
+  const assistance = pairing.kind === 'assistance';
+  const note = lang === 'zh' ? pairing.noteZh : pairing.noteEn;
+  return (
+    <>
+      <Breadcrumb
+        lang={lang}
+        items={[
+          { label: shellMsg(lang)('navHome'), path: '/' },
+          { label: t('regionsTitle'), path: '/regions' },
+          { label: pairingTitle(pairing, lang) },
+        ]}
+      />
+      <h1>{pairingTitle(pairing, lang)}</h1>
+      <dl class="facts" aria-label={t('pairingFacts')}>
+        <dt>{t('colKind')}</dt>
+        <dd>{t(`kind_${pairing.kind}`)}</dd>
+        <dt>{assistance ? t('giver') : t('sideA')}</dt>
+        <dd>
+          <RegionLink region={pairing.a} lang={lang} />
+        </dd>
+        <dt>{assistance ? t('receiver') : t('sideB')}</dt>
+        <dd>
+          <RegionLink region={pairing.b} lang={lang} />
+        </dd>
+        <dt>{t('colSince')}</dt>
+        <dd>
+          <time datetime={pairing.since}>{pairing.since}</time>
+        </dd>
+        {note ? (
+          <>
+            <dt>{t('note')}</dt>
+            <dd>{note}</dd>
+          </>
+        ) : null}
+      </dl>
+      <h2>{t('overviewHeading')}</h2>
+      <p class="muted">{t('overviewEmpty')}</p>
+      {canEdit ? (
+        <p class="no-print">
+          <a class="button secondary" href={href(lang, `/admin/pairings/${pairing.id}`)}>
+            {t('editPairing')}
+          </a>
+        </p>
+      ) : null}
+    </>
+  );
+}
