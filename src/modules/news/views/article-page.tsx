@@ -119,7 +119,7 @@ function Related({ lang, ctx }: { lang: Lang; ctx: ArticleContext }) {
     <aside class="article-related no-print" aria-label={t('related')}>
       {ctx.translations.map((tr) => (
         <p class="article-translation">
-          {t('translationIn')}{' '}
+          {t('translationIn')}
           <a href={articleUrl(tr)} hreflang={HTML_LANG[tr.lang]} lang={HTML_LANG[tr.lang]}>
             {tr.title}
           </a>
@@ -131,13 +131,13 @@ function Related({ lang, ctx }: { lang: Lang; ctx: ArticleContext }) {
           <ul>
             {ctx.region ? (
               <li>
-                {t('relatedRegion')}:{' '}
+                {t('relatedRegion')}
                 <a href={href(lang, `/regions/${ctx.region.code}`)}>{regionLabel(ctx.region, lang)}</a>
               </li>
             ) : null}
             {ctx.pairing ? (
               <li>
-                {t('relatedPairing')}:{' '}
+                {t('relatedPairing')}
                 <a href={href(lang, `/pairings/${ctx.pairing.id}`)}>{pairingLabel(ctx.pairing, lang)}</a>
               </li>
             ) : null}

@@ -37,7 +37,7 @@ export function HistoryPage({ lang, history, csrf }: { lang: Lang; history: Hist
   return (
     <>
       <HistoryBreadcrumb lang={lang} history={history} />
-      <h1>{t('historyTitle')}</h1>
+      <h1>{t('historyHeading', { title: a.title })}</h1>
       <p>{t('historyIntro', { title: a.title })}</p>
       <div class="table-scroll">
         <table>
