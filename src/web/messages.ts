@@ -27,6 +27,10 @@ export const shellMsg = defineMessages({
     errorRequestId: 'Reference: {id}',
     errorFields: 'Please check:',
     breadcrumbLabel: 'Breadcrumb',
+    paginationLabel: 'Pages',
+    previousPage: 'Previous page',
+    nextPage: 'Next page',
+    pageOf: 'Page {page} of {pages}',
   },
   zh: {
     siteName: '对口合作',
@@ -53,5 +57,9 @@ export const shellMsg = defineMessages({
     errorRequestId: '参考编号：{id}',
     errorFields: '请检查：',
     breadcrumbLabel: '面包屑导航',
+    paginationLabel: '分页',
+    previousPage: '上一页',
+    nextPage: '下一页',
+    pageOf: '第 {page} 页，共 {pages} 页',
   },
 });

@@ -168,10 +168,6 @@ export const orgsMsg = defineMessages({
     countOther: '{count} organisations',
     done_approved: '{name} was approved.',
     done_suspended: '{name} was suspended.',
-    previous: 'Previous page',
-    next: 'Next page',
-    pageOf: 'Page {page} of {pages}',
-    pagination: 'Pages',
   },
   zh: {
     registerTitle: '注册机构',
@@ -225,9 +221,5 @@ export const orgsMsg = defineMessages({
     countOther: '{count} 个机构',
     done_approved: '已批准：{name}。',
     done_suspended: '已暂停：{name}。',
-    previous: '上一页',
-    next: '下一页',
-    pageOf: '第 {page} 页，共 {pages} 页',
-    pagination: '分页',
   },
 });

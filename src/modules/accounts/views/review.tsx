@@ -1,5 +1,6 @@
 import { dateShanghai, isoShanghai, plural, type Lang } from '../../../lib/i18n.ts';
 import { href } from '../../../web/layout.tsx';
+import { Pagination } from '../../../web/pagination.tsx';
 import type { OrganisationRow } from '../accounts.repo.ts';
 import { orgsMsg } from '../messages.ts';
 import { ORG_STATUSES } from '../schema.ts';
@@ -28,7 +29,6 @@ export function ReviewPage(props: {
   const t = orgsMsg(lang);
   const place = (p: Place) => (lang === 'zh' ? p.nameZh : p.nameEn);
   const regionOf = new Map(props.provinces.map((p) => [p.code, place(p)]));
-  const pages = Math.max(1, Math.ceil(props.total / props.pageSize));
   const query = (page: number) => {
     const q = new URLSearchParams({ status: filter.status, page: String(page) });
     if (filter.region) q.set('region', filter.region);
@@ -123,27 +123,7 @@ export function ReviewPage(props: {
           </table>
         </div>
       )}
-      {pages > 1 ? (
-        <nav aria-label={t('pagination')}>
-          <ul class="pagination">
-            {filter.page > 1 ? (
-              <li>
-                <a href={query(filter.page - 1)} rel="prev">
-                  {t('previous')}
-                </a>
-              </li>
-            ) : null}
-            <li>{t('pageOf', { page: filter.page, pages })}</li>
-            {filter.page < pages ? (
-              <li>
-                <a href={query(filter.page + 1)} rel="next">
-                  {t('next')}
-                </a>
-              </li>
-            ) : null}
-          </ul>
-        </nav>
-      ) : null}
+      <Pagination lang={lang} page={filter.page} total={props.total} pageSize={props.pageSize} link={query} />
     </>
   );
 }

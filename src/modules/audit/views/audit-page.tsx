@@ -1,5 +1,6 @@
 import { formatShanghai, isoShanghai, plural, type Lang } from '../../../lib/i18n.ts';
 import { href } from '../../../web/layout.tsx';
+import { Pagination } from '../../../web/pagination.tsx';
 import type { AuditRow } from '../audit.repo.ts';
 import { changesOf } from '../format.ts';
 import { auditMsg } from '../messages.ts';
@@ -46,7 +47,6 @@ export function AuditPage(props: {
 }) {
   const { lang, filter } = props;
   const t = auditMsg(lang);
-  const pages = Math.max(1, Math.ceil(props.total / props.pageSize));
   const link = (page: number) => {
     const q = new URLSearchParams();
     for (const key of ['entity', 'entityId', 'action', 'actor'] as const) {
@@ -137,27 +137,15 @@ export function AuditPage(props: {
           </table>
         </div>
       )}
-      {pages > 1 ? (
-        <nav aria-label={t('pagination')}>
-          <ul class="pagination">
-            {filter.page > 1 ? (
-              <li>
-                <a href={link(filter.page - 1)} rel="prev">
-                  {t('previous')}
-                </a>
-              </li>
-            ) : null}
-            <li>{t('pageOf', { page: filter.page, pages })}</li>
-            {filter.page < pages ? (
-              <li>
-                <a href={link(filter.page + 1)} rel="next">
-                  {t('next')}
-                </a>
-              </li>
-            ) : null}
-          </ul>
-        </nav>
-      ) : null}
+      <Pagination
+        lang={lang}
+        page={filter.page}
+        total={props.total}
+        pageSize={props.pageSize}
+        link={link}
+        previous={t('newerEntries')}
+        next={t('olderEntries')}
+      />
     </>
   );
 }

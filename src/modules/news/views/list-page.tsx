@@ -1,9 +1,10 @@
 import type { Lang } from '../../../lib/i18n.ts';
 import { href } from '../../../web/layout.tsx';
+import { Pagination } from '../../../web/pagination.tsx';
 import { manageMsg, newsMsg } from '../messages.ts';
 import type { ArticleWithSection, NewsPage } from '../news.read.ts';
 import { articlePath } from './article-page.tsx';
-import { DateOnly, Pagination, query, sectionName } from './parts.tsx';
+import { DateOnly, query, sectionName } from './parts.tsx';
 
 export const NEWS_PAGE_SIZE = 20;
 

@@ -1,12 +1,13 @@
 import type { Lang } from '../../../lib/i18n.ts';
 import { Field, type FormErrors } from '../../../web/forms.tsx';
 import { CsrfField, href } from '../../../web/layout.tsx';
+import { Pagination } from '../../../web/pagination.tsx';
 import { manageMsg, newsMsg } from '../messages.ts';
 import type { ArticleWithSection } from '../news.read.ts';
 import type { ArticleRow } from '../news.repo.ts';
 import { articleUrl } from '../news.service.ts';
 import { ARTICLE_STATUSES } from '../schema.ts';
-import { langAttr, Pagination, query, Time } from './parts.tsx';
+import { langAttr, query, Time } from './parts.tsx';
 
 export const MANAGE_PAGE_SIZE = 30;
 

@@ -37,40 +37,6 @@ export function Highlighted({ segments }: { segments: Segment[] }) {
   return <>{segments.map((s) => (s.hit ? <mark>{s.text}</mark> : s.text))}</>;
 }
 
-/** Previous / page n of m / next, keeping the other query parameters. */
-export function Pagination(props: {
-  lang: Lang;
-  page: number;
-  total: number;
-  pageSize: number;
-  link: (page: number) => string;
-}) {
-  const t = newsMsg(props.lang);
-  const pages = Math.max(1, Math.ceil(props.total / props.pageSize));
-  if (pages <= 1) return null;
-  return (
-    <nav aria-label={t('paginationLabel')} class="no-print">
-      <ul class="pagination">
-        {props.page > 1 ? (
-          <li>
-            <a href={props.link(props.page - 1)} rel="prev">
-              {t('previous')}
-            </a>
-          </li>
-        ) : null}
-        <li>{t('pageOf', { page: props.page, pages })}</li>
-        {props.page < pages ? (
-          <li>
-            <a href={props.link(props.page + 1)} rel="next">
-              {t('next')}
-            </a>
-          </li>
-        ) : null}
-      </ul>
-    </nav>
-  );
-}
-
 /** A query string from the parameters that are set. */
 export function query(params: Record<string, string | number | undefined | null>): string {
   const entries = Object.entries(params).filter(([, v]) => v !== undefined && v !== null && v !== '');

@@ -1,10 +1,11 @@
 import { plural, type Lang } from '../../../lib/i18n.ts';
 import { href } from '../../../web/layout.tsx';
+import { Pagination } from '../../../web/pagination.tsx';
 import { newsMsg } from '../messages.ts';
 import type { SearchResult } from '../news.read.ts';
 import { articlePath } from './article-page.tsx';
 import { SearchForm } from './list-page.tsx';
-import { DateOnly, Highlighted, langAttr, Pagination, query, sectionName } from './parts.tsx';
+import { DateOnly, Highlighted, langAttr, query, sectionName } from './parts.tsx';
 
 export const SEARCH_PAGE_SIZE = 20;
 
