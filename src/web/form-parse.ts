@@ -1,40 +1,92 @@
 import type { Context } from 'hono';
 import type { z } from 'zod';
-import { AppError } from '../lib/errors.ts';
-import { localizeIssue } from '../lib/i18n.ts';
+import { AppError, ERROR_CODES, type ErrorCode } from '../lib/errors.ts';
+import { localizeIssue, type Lang } from '../lib/i18n.ts';
 import type { AppEnv } from './env.ts';
 import { errorsByField, formStrings, type FormErrors } from './forms.tsx';
+import { shellMsg } from './messages.ts';
 
-export type FormResult<T> =
-  | { ok: true; data: T; values: Record<string, string> }
-  | { ok: false; errors: FormErrors; values: Record<string, string> };
+/** A posted form's fields as strings, as they are shown again when the form is re-rendered. */
+export type FormValues = Record<string, string>;
 
-/** Parses a posted form with a schema; errors come back per field in the page's language. */
-export async function parseForm<S extends z.ZodType>(
-  c: Context<AppEnv>,
-  schema: S,
-): Promise<FormResult<z.infer<S>>> {
-  const values = formStrings(await c.req.parseBody());
-  const parsed = schema.safeParse(values);
-  if (parsed.success) return { ok: true, data: parsed.data, values };
-  return {
-    ok: false,
-    values,
-    errors: errorsByField(parsed.error.issues.map((i) => localizeIssue(i, c.var.lang))),
-  };
+/** The posted form as strings (the CSRF field dropped). */
+export async function readForm(c: Context<AppEnv>): Promise<FormValues> {
+  const { _csrf: _ignored, ...values } = formStrings(await c.req.parseBody());
+  return values;
 }
 
-/** Runs a use case for a form; a validation error becomes field errors for the re-rendered form. */
+/**
+ * Parses form values with a schema. Empty fields count as absent (so optional ones may stay blank);
+ * a missing required field says so plainly rather than in zod's type vocabulary.
+ */
+export function parseForm<S extends z.ZodType>(
+  schema: S,
+  values: FormValues,
+  lang: Lang,
+): { ok: true; data: z.output<S> } | { ok: false; errors: FormErrors } {
+  const present = Object.fromEntries(Object.entries(values).filter(([, v]) => v.trim() !== ''));
+  const result = schema.safeParse(present);
+  if (result.success) return { ok: true, data: result.data };
+  const errors: FormErrors = {};
+  for (const issue of result.error.issues) {
+    const field = issue.path.map(String).join('.');
+    errors[field] ??= present[field] === undefined ? shellMsg(lang)('required') : fieldMessage(issue, lang);
+  }
+  return { ok: false, errors };
+}
+
+/** Length limits in words people use; everything else as zod words it, in the page's language. */
+function fieldMessage(issue: z.core.$ZodIssue, lang: Lang): string {
+  const t = shellMsg(lang);
+  if (issue.code === 'too_small' && issue.origin === 'string')
+    return t('minChars', { min: Number(issue.minimum) });
+  if (issue.code === 'too_big' && issue.origin === 'string')
+    return t('maxChars', { max: Number(issue.maximum) });
+  return localizeIssue(issue, lang).message;
+}
+
+/** Errors a form shows beside its fields; others (403, 404, …) go to the error page. */
+const FORM_CODES = new Set<ErrorCode>([
+  'validation',
+  'conflict',
+  'invalid_credentials',
+  'throttled',
+  'invalid_token',
+]);
+
+export type FormFailureStatus = 400 | 401 | 409 | 429;
+
+/**
+ * Turns a use case's AppError into field errors for re-rendering the form: its issues, or its message on
+ * `fallbackField`. Rethrows anything else.
+ */
+export function formErrorsOf(
+  err: unknown,
+  lang: Lang,
+  fallbackField: string,
+): { errors: FormErrors; status: FormFailureStatus } {
+  if (!(err instanceof AppError) || !FORM_CODES.has(err.code)) throw err;
+  const errors = errorsByField(err.issues);
+  if (err.issues.length === 0) {
+    const def = ERROR_CODES[err.code];
+    // A custom message was written by the use case in the caller's language; else the code's own title.
+    errors[fallbackField] = err.message !== def.en ? err.message : def[lang];
+  }
+  return { errors, status: err.status as FormFailureStatus };
+}
+
+/**
+ * Runs a use case for a form: its value, or (through formErrorsOf) the field errors and status to
+ * re-render the form with. An error without issues goes on `fallbackField`.
+ */
 export async function tryUseCase<T>(
   fn: () => Promise<T>,
-): Promise<{ ok: true; value: T } | { ok: false; errors: FormErrors }> {
+  lang: Lang,
+  fallbackField = 'form',
+): Promise<{ ok: true; value: T } | { ok: false; errors: FormErrors; status: FormFailureStatus }> {
   try {
     return { ok: true, value: await fn() };
   } catch (err) {
-    if (err instanceof AppError && (err.code === 'validation' || err.code === 'conflict')) {
-      const errors = err.issues.length > 0 ? errorsByField(err.issues) : { form: err.message };
-      return { ok: false, errors };
-    }
-    throw err;
+    return { ok: false, ...formErrorsOf(err, lang, fallbackField) };
   }
 }

@@ -1,5 +1,6 @@
 import type { Child } from 'hono/jsx';
 import type { FieldIssue } from '../lib/errors.ts';
+import type { Lang } from '../lib/i18n.ts';
 
 /** Errors keyed by field name, as a form re-rendered after a failed post shows them. */
 export type FormErrors = Record<string, string>;
@@ -8,6 +9,17 @@ export function errorsByField(issues: FieldIssue[]): FormErrors {
   const out: FormErrors = {};
   for (const issue of issues) out[issue.field] ??= issue.message;
   return out;
+}
+
+/** Labels the messages for the summary at the top, which is read apart from the fields. */
+export function summaryOf(errors: FormErrors, labels: Record<string, string>, lang: Lang): FormErrors {
+  const colon = lang === 'zh' ? '：' : ': ';
+  return Object.fromEntries(
+    Object.entries(errors).map(([field, message]) => [
+      field,
+      labels[field] ? `${labels[field]}${colon}${message}` : message,
+    ]),
+  );
 }
 
 /** The summary at the top of a form that failed: each error links to its field. */

@@ -1,6 +1,6 @@
 import { defineMessages } from '../lib/i18n.ts';
 
-/** Strings of the page shell: header, footer, navigation, error pages. */
+/** Strings of the page shell (header, footer, navigation, error pages) and of shared parts: pagination, forms. */
 export const shellMsg = defineMessages({
   en: {
     siteName: 'Counterpart',
@@ -31,6 +31,9 @@ export const shellMsg = defineMessages({
     previousPage: 'Previous page',
     nextPage: 'Next page',
     pageOf: 'Page {page} of {pages}',
+    required: 'This field is required.',
+    minChars: 'Enter at least {min} characters.',
+    maxChars: 'Enter at most {max} characters.',
   },
   zh: {
     siteName: '对口合作',
@@ -61,5 +64,8 @@ export const shellMsg = defineMessages({
     previousPage: '上一页',
     nextPage: '下一页',
     pageOf: '第 {page} 页，共 {pages} 页',
+    required: '此项为必填项。',
+    minChars: '请至少输入 {min} 个字符。',
+    maxChars: '最多输入 {max} 个字符。',
   },
 });

@@ -1,12 +1,13 @@
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../../web/env.ts';
+import { parseForm, readForm, tryUseCase, type FormValues } from '../../web/form-parse.ts';
 import type { FormErrors } from '../../web/forms.tsx';
 import { href, renderPage } from '../../web/layout.tsx';
 import { setSessionCookie } from '../../web/middleware.ts';
 import { findRegion } from '../regions/regions.service.ts';
 import { changePassword, getAccount, updateProfile } from './accounts.service.ts';
 import { contextOf } from './context.ts';
-import { checkRepeat, formErrorsOf, parseForm, readForm, type FormValues } from './form.ts';
+import { checkRepeat } from './form.ts';
 import { accountsMsg } from './messages.ts';
 import { PasswordChangeSchema, ProfileSchema } from './schemas.ts';
 import { AccountPage } from './views/account.tsx';
@@ -63,12 +64,12 @@ accountWeb.post('/account/password', async (c) => {
   const errors = form.ok ? {} : form.errors;
   checkRepeat(values, 'newPassword', 'newPasswordConfirm', errors, lang);
   if (!form.ok || Object.keys(errors).length > 0) return accountPage(c, { errors }, 400);
-  try {
-    const { token } = await changePassword(c.var.deps, contextOf(c), form.data);
-    setSessionCookie(c, token);
-  } catch (err) {
-    const failed = formErrorsOf(err, lang, 'currentPassword');
-    return accountPage(c, { errors: failed.errors }, failed.status === 429 ? 429 : 400);
-  }
+  const result = await tryUseCase(
+    () => changePassword(c.var.deps, contextOf(c), form.data),
+    lang,
+    'currentPassword',
+  );
+  if (!result.ok) return accountPage(c, { errors: result.errors }, result.status === 429 ? 429 : 400);
+  setSessionCookie(c, result.value.token);
   return c.redirect(href(lang, '/account?done=password'), 303);
 });

@@ -2,12 +2,13 @@ import { Hono, type Context } from 'hono';
 import { deleteCookie, getCookie } from 'hono/cookie';
 import { AppError } from '../../lib/errors.ts';
 import type { AppEnv } from '../../web/env.ts';
+import { parseForm, readForm, tryUseCase } from '../../web/form-parse.ts';
 import type { FormErrors } from '../../web/forms.tsx';
 import { href, renderPage } from '../../web/layout.tsx';
 import { SESSION_COOKIE, setSessionCookie } from '../../web/middleware.ts';
 import { isResetTokenUsable, requestPasswordReset, resetPassword, signIn, signOut } from './auth.service.ts';
 import { contextOf } from './context.ts';
-import { checkRepeat, formErrorsOf, parseForm, readForm } from './form.ts';
+import { checkRepeat } from './form.ts';
 import { accountsMsg } from './messages.ts';
 import { ForgotSchema, ResetSchema, SignInSchema } from './schemas.ts';
 import { ForgotPage, ForgotSentPage, ResetInvalidPage, ResetPage } from './views/password.tsx';
@@ -54,13 +55,9 @@ authWeb.post('/sign-in', async (c) => {
   const values = await readForm(c);
   const form = parseForm(SignInSchema, values, lang);
   if (!form.ok) return signInPage(c, { email: values.email, errors: form.errors }, 400);
-  try {
-    const { token } = await signIn(c.var.deps, contextOf(c), form.data);
-    setSessionCookie(c, token);
-  } catch (err) {
-    const { errors, status } = formErrorsOf(err, lang, 'email');
-    return signInPage(c, { email: values.email, errors }, status);
-  }
+  const result = await tryUseCase(() => signIn(c.var.deps, contextOf(c), form.data), lang, 'email');
+  if (!result.ok) return signInPage(c, { email: values.email, errors: result.errors }, result.status);
+  setSessionCookie(c, result.value.token);
   return c.redirect(localPath(c.req.query('next')) ?? href(lang, '/'), 303);
 });
 

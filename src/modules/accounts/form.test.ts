@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../lib/errors.ts';
-import { checkRepeat, formErrorsOf, parseForm } from './form.ts';
+import { formErrorsOf, parseForm } from '../../web/form-parse.ts';
+import { checkRepeat } from './form.ts';
 import { RegistrationSchema } from './schemas.ts';
 
 describe('parseForm', () => {

@@ -1,79 +1,7 @@
-import type { Context } from 'hono';
-import type { z } from 'zod';
-import { AppError, ERROR_CODES, type ErrorCode } from '../../lib/errors.ts';
-import { localizeIssue, type Lang } from '../../lib/i18n.ts';
-import type { AppEnv } from '../../web/env.ts';
-import { formStrings, type FormErrors } from '../../web/forms.tsx';
+import type { Lang } from '../../lib/i18n.ts';
+import type { FormValues } from '../../web/form-parse.ts';
+import type { FormErrors } from '../../web/forms.tsx';
 import { accountsErr } from './errors.ts';
-import { accountsMsg } from './messages.ts';
-
-export type FormValues = Record<string, string>;
-
-/** The posted form as strings (the CSRF field dropped). */
-export async function readForm(c: Context<AppEnv>): Promise<FormValues> {
-  const { _csrf: _ignored, ...values } = formStrings(await c.req.parseBody());
-  return values;
-}
-
-/**
- * Parses form values with a schema. Empty fields count as absent (so optional ones may stay blank);
- * a missing required field says so plainly rather than in zod's type vocabulary.
- */
-export function parseForm<S extends z.ZodType>(
-  schema: S,
-  values: FormValues,
-  lang: Lang,
-): { ok: true; data: z.output<S> } | { ok: false; errors: FormErrors } {
-  const present = Object.fromEntries(Object.entries(values).filter(([, v]) => v.trim() !== ''));
-  const result = schema.safeParse(present);
-  if (result.success) return { ok: true, data: result.data };
-  const errors: FormErrors = {};
-  for (const issue of result.error.issues) {
-    const field = issue.path.map(String).join('.');
-    errors[field] ??=
-      present[field] === undefined ? accountsMsg(lang)('required') : fieldMessage(issue, lang);
-  }
-  return { ok: false, errors };
-}
-
-/** Length limits in words people use; everything else as zod words it, in the page's language. */
-function fieldMessage(issue: z.core.$ZodIssue, lang: Lang): string {
-  const t = accountsMsg(lang);
-  if (issue.code === 'too_small' && issue.origin === 'string')
-    return t('minChars', { min: Number(issue.minimum) });
-  if (issue.code === 'too_big' && issue.origin === 'string')
-    return t('maxChars', { max: Number(issue.maximum) });
-  return localizeIssue(issue, lang).message;
-}
-
-/** Errors a form shows beside its fields; others (403, 404, …) go to the error page. */
-const FORM_CODES = new Set<ErrorCode>([
-  'validation',
-  'conflict',
-  'invalid_credentials',
-  'throttled',
-  'invalid_token',
-]);
-
-/**
- * Turns a use case's AppError into field errors for re-rendering the form: its issues, or its message on
- * `fallbackField`. Rethrows anything else.
- */
-export function formErrorsOf(
-  err: unknown,
-  lang: Lang,
-  fallbackField: string,
-): { errors: FormErrors; status: 400 | 401 | 409 | 429 } {
-  if (!(err instanceof AppError) || !FORM_CODES.has(err.code)) throw err;
-  const errors: FormErrors = {};
-  for (const issue of err.issues) errors[issue.field] ??= issue.message;
-  if (err.issues.length === 0) {
-    const def = ERROR_CODES[err.code];
-    // A custom message was written by the use case in the caller's language; else the code's own title.
-    errors[fallbackField] = err.message !== def.en ? err.message : def[lang];
-  }
-  return { errors, status: err.status as 400 | 401 | 409 | 429 };
-}
 
 /** Adds an error on `repeat` when it differs from `field` (password confirmation). */
 export function checkRepeat(
@@ -86,15 +14,4 @@ export function checkRepeat(
   if ((values[field] ?? '') !== (values[repeat] ?? '') && !errors[repeat]) {
     errors[repeat] = accountsErr(lang)('passwordsDiffer');
   }
-}
-
-/** Labels the messages for the summary at the top, which is read apart from the fields. */
-export function summaryOf(errors: FormErrors, labels: Record<string, string>, lang: Lang): FormErrors {
-  const colon = lang === 'zh' ? '：' : ': ';
-  return Object.fromEntries(
-    Object.entries(errors).map(([field, message]) => [
-      field,
-      labels[field] ? `${labels[field]}${colon}${message}` : message,
-    ]),
-  );
 }

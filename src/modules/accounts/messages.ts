@@ -4,9 +4,6 @@ import { defineMessages } from '../../lib/i18n.ts';
 export const accountsMsg = defineMessages({
   en: {
     errorSummary: 'There is a problem',
-    required: 'This field is required.',
-    minChars: 'Enter at least {min} characters.',
-    maxChars: 'Enter at most {max} characters.',
     email: 'Email address',
     password: 'Password',
     passwordHint: 'At least {min} characters.',
@@ -58,9 +55,6 @@ export const accountsMsg = defineMessages({
   },
   zh: {
     errorSummary: '存在以下问题',
-    required: '此项为必填项。',
-    minChars: '请至少输入 {min} 个字符。',
-    maxChars: '最多输入 {max} 个字符。',
     email: '电子邮箱',
     password: '密码',
     passwordHint: '至少 {min} 个字符。',

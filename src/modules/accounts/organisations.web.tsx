@@ -2,12 +2,13 @@ import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { AppError } from '../../lib/errors.ts';
 import type { AppEnv } from '../../web/env.ts';
+import { parseForm, readForm, tryUseCase, type FormValues } from '../../web/form-parse.ts';
 import type { FormErrors } from '../../web/forms.tsx';
 import { href, renderPage } from '../../web/layout.tsx';
 import { setSessionCookie } from '../../web/middleware.ts';
 import { findRegion, regionTree } from '../regions/regions.service.ts';
 import { contextOf } from './context.ts';
-import { checkRepeat, formErrorsOf, parseForm, readForm, type FormValues } from './form.ts';
+import { checkRepeat } from './form.ts';
 import { orgsMsg } from './messages.ts';
 import {
   approveOrganisation,
@@ -60,15 +61,13 @@ organisationsWeb.post('/register', async (c) => {
   checkRepeat(values, 'password', 'passwordConfirm', errors, lang);
   // Passwords are never sent back into the page.
   if (!form.ok || Object.keys(errors).length > 0) return registerPage(c, shown, errors, 400);
-  try {
-    const { sessionToken } = await registerOrganisation(c.var.deps, contextOf(c), form.data, {
-      signIn: true,
-    });
-    if (sessionToken) setSessionCookie(c, sessionToken);
-  } catch (err) {
-    const failed = formErrorsOf(err, lang, 'nameEn');
-    return registerPage(c, shown, failed.errors, failed.status === 409 ? 409 : 400);
-  }
+  const result = await tryUseCase(
+    () => registerOrganisation(c.var.deps, contextOf(c), form.data, { signIn: true }),
+    lang,
+    'nameEn',
+  );
+  if (!result.ok) return registerPage(c, shown, result.errors, result.status === 409 ? 409 : 400);
+  if (result.value.sessionToken) setSessionCookie(c, result.value.sessionToken);
   return c.redirect(href(lang, '/account?done=registered'), 303);
 });
 

@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { AppError } from '../../lib/errors.ts';
 import type { AppEnv } from '../../web/env.ts';
-import { parseForm, tryUseCase } from '../../web/form-parse.ts';
+import { parseForm, readForm, tryUseCase } from '../../web/form-parse.ts';
 import { ErrorSummary, errorsByField, formStrings } from '../../web/forms.tsx';
 import { href, renderPage } from '../../web/layout.tsx';
 import { contextOf } from '../accounts/context.ts';
@@ -52,11 +52,15 @@ manageWeb.get('/news/manage/new', (c) => renderNew(c, { lang: c.var.lang, bodyFo
 
 manageWeb.post('/news/manage', async (c) => {
   requirePublisher(c);
-  const form = await parseForm(c, ArticleFormSchema);
-  if (!form.ok) return renderNew(c, form.values, form.errors, 400);
+  const values = await readForm(c);
+  const form = parseForm(ArticleFormSchema, values, c.var.lang);
+  if (!form.ok) return renderNew(c, values, form.errors, 400);
   const { lang, minorChange: _m, ...fields } = form.data;
-  const result = await tryUseCase(() => news.createArticle(c.var.deps, contextOf(c), lang, fields));
-  if (!result.ok) return renderNew(c, form.values, result.errors, 400);
+  const result = await tryUseCase(
+    () => news.createArticle(c.var.deps, contextOf(c), lang, fields),
+    c.var.lang,
+  );
+  if (!result.ok) return renderNew(c, values, result.errors, 400);
   return c.redirect(href(c.var.lang, `/news/manage/${result.value.id}?done=saved`), 303);
 });
 
@@ -123,11 +127,12 @@ manageWeb.get(`/news/manage/${ID}`, async (c) => {
 manageWeb.post(`/news/manage/${ID}`, async (c) => {
   const id = c.req.param('id');
   const ctx = await getManagedArticle(c.var.deps.db, contextOf(c), id);
-  const form = await parseForm(c, ArticleFormSchema);
-  if (!form.ok) return renderEdit(c, ctx, form, 400);
+  const values = await readForm(c);
+  const form = parseForm(ArticleFormSchema, values, c.var.lang);
+  if (!form.ok) return renderEdit(c, ctx, { values, errors: form.errors }, 400);
   const { lang: _l, ...fields } = form.data;
-  const result = await tryUseCase(() => news.updateArticle(c.var.deps, contextOf(c), id, fields));
-  if (!result.ok) return renderEdit(c, ctx, { values: form.values, errors: result.errors }, 400);
+  const result = await tryUseCase(() => news.updateArticle(c.var.deps, contextOf(c), id, fields), c.var.lang);
+  if (!result.ok) return renderEdit(c, ctx, { values, errors: result.errors }, 400);
   return c.redirect(href(c.var.lang, `/news/manage/${id}?done=saved`), 303);
 });
 
@@ -144,7 +149,7 @@ manageWeb.get(`/news/manage/${ID}/preview`, async (c) => {
 function statusAction(path: string, done: string, run: (c: Context<AppEnv>, id: string) => Promise<unknown>) {
   manageWeb.post(`/news/manage/${ID}/${path}`, async (c) => {
     const id = c.req.param('id');
-    const result = await tryUseCase(() => run(c, id));
+    const result = await tryUseCase(() => run(c, id), c.var.lang);
     if (!result.ok) {
       const ctx = await getManagedArticle(c.var.deps.db, contextOf(c), id);
       return renderEdit(

@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { AppError } from '../../lib/errors.ts';
 import type { AppEnv } from '../../web/env.ts';
-import { parseForm, tryUseCase } from '../../web/form-parse.ts';
+import { parseForm, readForm, tryUseCase } from '../../web/form-parse.ts';
 import { formStrings, type FormErrors } from '../../web/forms.tsx';
 import { href, renderPage } from '../../web/layout.tsx';
 import { contextOf } from '../accounts/context.ts';
@@ -60,15 +60,16 @@ const savedRedirect = (c: Context<AppEnv>) =>
 sectionsWeb.get('/news/manage/sections', (c) => renderSections(c));
 
 sectionsWeb.post('/news/manage/sections', async (c) => {
-  const form = await parseForm(c, SectionInput);
-  if (!form.ok) return renderSections(c, form.errors, form.values, 400);
-  const result = await tryUseCase(() => createSection(c.var.deps.db, contextOf(c), form.data));
-  if (!result.ok) return renderSections(c, result.errors, form.values, 400);
+  const values = await readForm(c);
+  const form = parseForm(SectionInput, values, c.var.lang);
+  if (!form.ok) return renderSections(c, form.errors, values, 400);
+  const result = await tryUseCase(() => createSection(c.var.deps.db, contextOf(c), form.data), c.var.lang);
+  if (!result.ok) return renderSections(c, result.errors, values, 400);
   return savedRedirect(c);
 });
 
 sectionsWeb.post('/news/manage/sections/:id{[0-9]+}', async (c) => {
-  const form = await parseForm(c, SectionNames);
+  const form = parseForm(SectionNames, await readForm(c), c.var.lang);
   if (!form.ok) return renderSections(c, form.errors, {}, 400);
   await renameSection(c.var.deps.db, contextOf(c), sectionId(c), form.data);
   return savedRedirect(c);
@@ -94,7 +95,7 @@ sectionsWeb.post('/news/manage/uploads', async (c) => {
   const body = await c.req.parseBody();
   const file = body.image instanceof File ? body.image : undefined;
   const alt = typeof body.alt === 'string' ? body.alt.trim().slice(0, 300) : '';
-  const result = await tryUseCase(() => storeImage(c.var.deps, contextOf(c), file));
+  const result = await tryUseCase(() => storeImage(c.var.deps, contextOf(c), file), c.var.lang);
   return renderPage(
     c,
     {

@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { AppError } from '../../lib/errors.ts';
 import type { AppEnv } from '../../web/env.ts';
-import { parseForm, tryUseCase } from '../../web/form-parse.ts';
+import { parseForm, readForm, tryUseCase } from '../../web/form-parse.ts';
 import { href, renderPage } from '../../web/layout.tsx';
 import type { FormErrors } from '../../web/forms.tsx';
 import { regionsMsg } from './messages.ts';
@@ -134,10 +134,11 @@ regionsWeb.get('/admin/pairings/new', (c) => {
 
 regionsWeb.post('/admin/pairings', async (c) => {
   requireAdminPage(c);
-  const form = await parseForm(c, regions.PairingInput);
-  if (!form.ok) return renderForm(c, form.values, form.errors, undefined, 400);
-  const result = await tryUseCase(() => regions.createPairing(ctx(c), form.data));
-  if (!result.ok) return renderForm(c, form.values, result.errors, undefined, 400);
+  const values = await readForm(c);
+  const form = parseForm(regions.PairingInput, values, c.var.lang);
+  if (!form.ok) return renderForm(c, values, form.errors, undefined, 400);
+  const result = await tryUseCase(() => regions.createPairing(ctx(c), form.data), c.var.lang);
+  if (!result.ok) return renderForm(c, values, result.errors, undefined, 400);
   return c.redirect(href(c.var.lang, '/admin/pairings?done=saved'), 303);
 });
 
@@ -150,10 +151,11 @@ regionsWeb.get('/admin/pairings/:id', async (c) => {
 regionsWeb.post('/admin/pairings/:id', async (c) => {
   requireAdminPage(c);
   const id = pairingId(c);
-  const form = await parseForm(c, regions.PairingInput);
-  if (!form.ok) return renderForm(c, form.values, form.errors, id, 400);
-  const result = await tryUseCase(() => regions.updatePairing(ctx(c), id, form.data));
-  if (!result.ok) return renderForm(c, form.values, result.errors, id, 400);
+  const values = await readForm(c);
+  const form = parseForm(regions.PairingInput, values, c.var.lang);
+  if (!form.ok) return renderForm(c, values, form.errors, id, 400);
+  const result = await tryUseCase(() => regions.updatePairing(ctx(c), id, form.data), c.var.lang);
+  if (!result.ok) return renderForm(c, values, result.errors, id, 400);
   return c.redirect(href(c.var.lang, '/admin/pairings?done=saved'), 303);
 });
 

@@ -1,8 +1,7 @@
 import type { Lang } from '../../../lib/i18n.ts';
 import { CsrfField, href } from '../../../web/layout.tsx';
-import { ErrorSummary, Field, SelectField, type FormErrors } from '../../../web/forms.tsx';
+import { ErrorSummary, Field, SelectField, summaryOf, type FormErrors } from '../../../web/forms.tsx';
 import type { OrganisationRow, UserRow } from '../accounts.repo.ts';
-import { summaryOf } from '../form.ts';
 import { accountsMsg, orgsMsg } from '../messages.ts';
 import { PASSWORD_MIN } from '../passwords.ts';
 import { Notice, OrgLink, StatusTag } from './parts.tsx';

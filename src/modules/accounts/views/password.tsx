@@ -1,7 +1,6 @@
 import type { Lang } from '../../../lib/i18n.ts';
 import { CsrfField, href } from '../../../web/layout.tsx';
-import { ErrorSummary, Field, type FormErrors } from '../../../web/forms.tsx';
-import { summaryOf } from '../form.ts';
+import { ErrorSummary, Field, summaryOf, type FormErrors } from '../../../web/forms.tsx';
 import { accountsMsg } from '../messages.ts';
 import { PASSWORD_MIN } from '../passwords.ts';
 

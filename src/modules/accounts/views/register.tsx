@@ -1,8 +1,15 @@
 import type { Lang } from '../../../lib/i18n.ts';
+import type { FormValues } from '../../../web/form-parse.ts';
 import { CsrfField, href } from '../../../web/layout.tsx';
-import { ErrorSummary, Field, SelectField, TextareaField, type FormErrors } from '../../../web/forms.tsx';
+import {
+  ErrorSummary,
+  Field,
+  SelectField,
+  TextareaField,
+  summaryOf,
+  type FormErrors,
+} from '../../../web/forms.tsx';
 import type { RegionTree } from '../../regions/regions.service.ts';
-import { summaryOf, type FormValues } from '../form.ts';
 import { accountsMsg, orgsMsg } from '../messages.ts';
 import { PASSWORD_MIN } from '../passwords.ts';
 import { ORG_TYPES } from '../schema.ts';
