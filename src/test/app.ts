@@ -2,9 +2,9 @@ import type { Hono } from 'hono';
 import { createApp } from '../app.ts';
 import { loadConfig, type Config } from '../config.ts';
 import type { Database } from '../db/client.ts';
-import { createLogger } from '../lib/log.ts';
 import type { OutgoingMail } from '../modules/mail/mail.service.ts';
 import type { AppEnv, Deps } from '../web/env.ts';
+import { testDeps } from './deps.ts';
 
 export interface TestApp {
   app: Hono<AppEnv>;
@@ -15,21 +15,8 @@ export interface TestApp {
 
 /** The real app over a test database, with a silent log and a mailer that records what it sends. */
 export function buildTestApp(database: Database, overrides: Partial<Config> = {}): TestApp {
-  const sent: OutgoingMail[] = [];
   const config = { ...loadConfig({ LOG_LEVEL: 'silent', TRUST_PROXY: '1' }), ...overrides };
-  const deps: Deps = {
-    config,
-    database,
-    db: database.db,
-    log: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
-    mailer: {
-      deliver: (mail) => {
-        sent.push(mail);
-        return Promise.resolve();
-      },
-    },
-    now: () => new Date(),
-  };
+  const { deps, sent } = testDeps(database, config);
   return { app: createApp(deps), deps, sent };
 }
 

@@ -1,10 +1,10 @@
 import type { Server } from 'node:http';
 import { loadConfig, type Config } from '../config.ts';
-import { createLogger } from '../lib/log.ts';
 import type { OutgoingMail } from '../modules/mail/mail.service.ts';
 import { startServer } from '../server.ts';
 import type { Deps } from '../web/env.ts';
 import { openTestDatabase } from './db.ts';
+import { testDeps } from './deps.ts';
 
 export interface TestServer {
   /** `http://127.0.0.1:PORT`, without a trailing slash. */
@@ -35,25 +35,12 @@ export interface TestServerOptions {
  */
 export async function startTestServer(opts: TestServerOptions = {}): Promise<TestServer> {
   const database = await openTestDatabase();
-  const sent: OutgoingMail[] = [];
   const config: Config = {
     ...loadConfig({ LOG_LEVEL: 'silent', HOST: '127.0.0.1', PORT: '0', JOB_POLL_MS: '50' }),
     demo: opts.demo ?? true,
     ...opts.config,
   };
-  const deps: Deps = {
-    config,
-    database,
-    db: database.db,
-    log: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
-    mailer: {
-      deliver: (mail) => {
-        sent.push(mail);
-        return Promise.resolve();
-      },
-    },
-    now: () => new Date(),
-  };
+  const { deps, sent } = testDeps(database, config);
   const printed: string[] = [];
   let running;
   try {
