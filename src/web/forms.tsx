@@ -48,6 +48,23 @@ interface FieldProps {
   children?: Child;
 }
 
+/**
+ * The attributes of a Field's control: its id (which the label points to), name, and aria-describedby and
+ * aria-invalid tying it to the field's hint and error. For controls written out as a Field's children.
+ */
+export function controlAttrs(props: Pick<FieldProps, 'name' | 'hint' | 'error'>) {
+  const id = `f-${props.name}`;
+  const describedBy = [props.hint ? `${id}-hint` : '', props.error ? `${id}-error` : '']
+    .filter(Boolean)
+    .join(' ');
+  return {
+    id,
+    name: props.name,
+    'aria-describedby': describedBy || undefined,
+    'aria-invalid': props.error ? ('true' as const) : undefined,
+  };
+}
+
 /** A labelled field whose hint and error are tied to the control with aria-describedby. */
 export function Field(
   props: FieldProps & {
@@ -58,9 +75,6 @@ export function Field(
   },
 ) {
   const id = `f-${props.name}`;
-  const describedBy = [props.hint ? `${id}-hint` : '', props.error ? `${id}-error` : '']
-    .filter(Boolean)
-    .join(' ');
   return (
     <div class={props.error ? 'field has-error' : 'field'}>
       <label for={id}>{props.label}</label>
@@ -76,14 +90,11 @@ export function Field(
       ) : null}
       {props.children ?? (
         <input
-          id={id}
-          name={props.name}
+          {...controlAttrs(props)}
           type={props.type ?? 'text'}
           value={props.value}
           required={props.required}
           autocomplete={props.autocomplete}
-          aria-describedby={describedBy || undefined}
-          aria-invalid={props.error ? 'true' : undefined}
         />
       )}
     </div>
@@ -94,19 +105,9 @@ export function Field(
 export function SelectField(
   props: FieldProps & { value?: string | undefined; options: [string, string][]; required?: boolean },
 ) {
-  const id = `f-${props.name}`;
-  const describedBy = [props.hint ? `${id}-hint` : '', props.error ? `${id}-error` : '']
-    .filter(Boolean)
-    .join(' ');
   return (
     <Field {...props}>
-      <select
-        id={id}
-        name={props.name}
-        required={props.required}
-        aria-describedby={describedBy || undefined}
-        aria-invalid={props.error ? 'true' : undefined}
-      >
+      <select {...controlAttrs(props)} required={props.required}>
         {props.options.map(([value, label]) => (
           <option value={value} selected={value === props.value}>
             {label}
@@ -119,19 +120,9 @@ export function SelectField(
 
 /** A textarea inside a Field. */
 export function TextareaField(props: FieldProps & { value?: string | undefined; rows?: number }) {
-  const id = `f-${props.name}`;
-  const describedBy = [props.hint ? `${id}-hint` : '', props.error ? `${id}-error` : '']
-    .filter(Boolean)
-    .join(' ');
   return (
     <Field {...props}>
-      <textarea
-        id={id}
-        name={props.name}
-        rows={props.rows ?? 4}
-        aria-describedby={describedBy || undefined}
-        aria-invalid={props.error ? 'true' : undefined}
-      >
+      <textarea {...controlAttrs(props)} rows={props.rows ?? 4}>
         {props.value ?? ''}
       </textarea>
     </Field>

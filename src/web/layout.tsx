@@ -139,12 +139,13 @@ function isCurrent(current: string, path: string): boolean {
   return path === '/' ? current === '/' : current === path || current.startsWith(`${path}/`);
 }
 
-/** A breadcrumb trail; the last item is the current page and is not a link. */
+/** A breadcrumb trail from the home page; the last item is the current page and is not a link. */
 export function Breadcrumb({ lang, items }: { lang: Lang; items: { label: string; path?: string }[] }) {
+  const t = shellMsg(lang);
   return (
-    <nav class="breadcrumb" aria-label={shellMsg(lang)('breadcrumbLabel')}>
+    <nav class="breadcrumb" aria-label={t('breadcrumbLabel')}>
       <ol>
-        {items.map((item) => (
+        {[{ label: t('navHome'), path: '/' }, ...items].map((item) => (
           <li>
             {item.path ? (
               <a href={href(lang, item.path)}>{item.label}</a>

@@ -6,6 +6,7 @@ import {
   Field,
   SelectField,
   TextareaField,
+  controlAttrs,
   summaryOf,
   type FormErrors,
 } from '../../../web/forms.tsx';
@@ -51,10 +52,7 @@ export function RegisterPage(props: {
     ['', t('chooseOne')],
     ...props.tree.map(({ province: p }): [string, string] => [p.code, `${placeName(p, lang)} (${p.code})`]),
   ];
-  const areaId = 'f-areaCode';
-  const areaDescribedBy = [`${areaId}-hint`, errors.areaCode ? `${areaId}-error` : '']
-    .filter(Boolean)
-    .join(' ');
+  const area = { name: 'areaCode', label: labels.areaCode, hint: t('areaHint'), error: errors.areaCode };
   return (
     <>
       <h1>{t('registerTitle')}</h1>
@@ -83,13 +81,8 @@ export function RegisterPage(props: {
             error={errors.regionCode}
             required
           />
-          <Field name="areaCode" label={labels.areaCode} hint={t('areaHint')} error={errors.areaCode}>
-            <select
-              id={areaId}
-              name="areaCode"
-              aria-describedby={areaDescribedBy}
-              aria-invalid={errors.areaCode ? 'true' : undefined}
-            >
+          <Field {...area}>
+            <select {...controlAttrs(area)}>
               <option value="">{t('areaNone')}</option>
               {props.tree
                 .filter((node) => node.prefectures.length > 0)

@@ -66,7 +66,6 @@ export function ArticlePage({ lang, ctx, preview }: { lang: Lang; ctx: ArticleCo
   const updated = updatedAt(a);
   const path = articlePath(a);
   const crumbs = [
-    { label: shellMsg(lang)('navHome'), path: '/' },
     { label: t('newsTitle'), path: '/news' },
     ...(a.section ? [{ label: sectionName(a.section, lang), path: `/news?section=${a.section.key}` }] : []),
   ];

@@ -1,6 +1,5 @@
 import type { Lang } from '../../../lib/i18n.ts';
 import { Breadcrumb, CsrfField, href } from '../../../web/layout.tsx';
-import { shellMsg } from '../../../web/messages.ts';
 import { newsMsg } from '../messages.ts';
 import type { History } from '../news.read.ts';
 import type { RevisionRow } from '../news.repo.ts';
@@ -20,7 +19,6 @@ export function HistoryBreadcrumb({ lang, history }: { lang: Lang; history: Hist
     <Breadcrumb
       lang={lang}
       items={[
-        { label: shellMsg(lang)('navHome'), path: '/' },
         { label: t('newsTitle'), path: '/news' },
         { label: history.article.title, path: articlePath(history.article) },
         { label: t('historyTitle') },

@@ -1,5 +1,5 @@
 import type { Lang } from '../../../lib/i18n.ts';
-import { ErrorSummary, Field, type FormErrors } from '../../../web/forms.tsx';
+import { controlAttrs, ErrorSummary, Field, type FormErrors } from '../../../web/forms.tsx';
 import { CsrfField, href } from '../../../web/layout.tsx';
 import { manageMsg } from '../messages.ts';
 import type { SectionRow } from '../sections.repo.ts';
@@ -93,7 +93,12 @@ export function UploadPage(props: {
 }) {
   const { lang, errors } = props;
   const t = manageMsg(lang);
-  const describedBy = errors.image ? 'f-image-hint f-image-error' : 'f-image-hint';
+  const image = {
+    name: 'image',
+    label: t('fieldImage'),
+    hint: t('uploadsIntro', { max: props.maxMb }),
+    error: errors.image,
+  };
   return (
     <>
       <h1>{t('uploadsTitle')}</h1>
@@ -114,25 +119,9 @@ export function UploadPage(props: {
         class="stack"
       >
         <CsrfField token={props.csrf} />
-        <div class={errors.image ? 'field has-error' : 'field'}>
-          <label for="f-image">{t('fieldImage')}</label>
-          <span class="hint" id="f-image-hint">
-            {t('uploadsIntro', { max: props.maxMb })}
-          </span>
-          {errors.image ? (
-            <span class="field-error" id="f-image-error">
-              {errors.image}
-            </span>
-          ) : null}
-          <input
-            id="f-image"
-            name="image"
-            type="file"
-            accept="image/png,image/jpeg,image/webp,image/gif"
-            aria-describedby={describedBy}
-            aria-invalid={errors.image ? 'true' : undefined}
-          />
-        </div>
+        <Field {...image}>
+          <input {...controlAttrs(image)} type="file" accept="image/png,image/jpeg,image/webp,image/gif" />
+        </Field>
         <Field name="alt" label={t('fieldAlt')} />
         <button type="submit">{t('upload')}</button>
       </form>

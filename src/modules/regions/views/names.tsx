@@ -1,5 +1,5 @@
 import type { Lang } from '../../../lib/i18n.ts';
-import { href } from '../../../web/layout.tsx';
+import { Breadcrumb, href } from '../../../web/layout.tsx';
 import type { RegionRow } from '../regions.repo.ts';
 import { regionsMsg } from '../messages.ts';
 import type { PairingView } from '../regions.service.ts';
@@ -18,4 +18,14 @@ export function pairingTitle(p: PairingView, lang: Lang): string {
 
 export function RegionLink({ region, lang }: { region: RegionRow; lang: Lang }) {
   return <a href={href(lang, `/regions/${region.code}`)}>{regionName(region, lang)}</a>;
+}
+
+/** The trail of a page under Regions and pairings: Home › Regions and pairings › `current`. */
+export function RegionsBreadcrumb({ lang, current }: { lang: Lang; current: string }) {
+  return (
+    <Breadcrumb
+      lang={lang}
+      items={[{ label: regionsMsg(lang)('regionsTitle'), path: '/regions' }, { label: current }]}
+    />
+  );
 }

@@ -1,9 +1,8 @@
 import type { Lang } from '../../../lib/i18n.ts';
-import { Breadcrumb, href } from '../../../web/layout.tsx';
-import { shellMsg } from '../../../web/messages.ts';
+import { href } from '../../../web/layout.tsx';
 import { regionsMsg } from '../messages.ts';
 import type { PairingView } from '../regions.service.ts';
-import { pairingTitle, RegionLink } from './names.tsx';
+import { pairingTitle, RegionLink, RegionsBreadcrumb } from './names.tsx';
 
 export function PairingPage({
   lang,
@@ -19,14 +18,7 @@ export function PairingPage({
   const note = lang === 'zh' ? pairing.noteZh : pairing.noteEn;
   return (
     <>
-      <Breadcrumb
-        lang={lang}
-        items={[
-          { label: shellMsg(lang)('navHome'), path: '/' },
-          { label: t('regionsTitle'), path: '/regions' },
-          { label: pairingTitle(pairing, lang) },
-        ]}
-      />
+      <RegionsBreadcrumb lang={lang} current={pairingTitle(pairing, lang)} />
       <h1>{pairingTitle(pairing, lang)}</h1>
       <dl class="facts" aria-label={t('pairingFacts')}>
         <dt>{t('colKind')}</dt>

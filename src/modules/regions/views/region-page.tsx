@@ -1,10 +1,8 @@
 import type { Lang } from '../../../lib/i18n.ts';
-import { Breadcrumb } from '../../../web/layout.tsx';
-import { shellMsg } from '../../../web/messages.ts';
 import { regionsMsg } from '../messages.ts';
 import type { RegionRow } from '../regions.repo.ts';
 import type { PairingView } from '../regions.service.ts';
-import { regionName, RegionLink } from './names.tsx';
+import { regionName, RegionLink, RegionsBreadcrumb } from './names.tsx';
 import { PairingsTable } from './regions-page.tsx';
 
 export function RegionPage(props: {
@@ -19,14 +17,7 @@ export function RegionPage(props: {
   const other = lang === 'zh' ? region.nameEn : region.nameZh;
   return (
     <>
-      <Breadcrumb
-        lang={lang}
-        items={[
-          { label: shellMsg(lang)('navHome'), path: '/' },
-          { label: t('regionsTitle'), path: '/regions' },
-          { label: regionName(region, lang) },
-        ]}
-      />
+      <RegionsBreadcrumb lang={lang} current={regionName(region, lang)} />
       <h1>
         {regionName(region, lang)}{' '}
         <span lang={lang === 'zh' ? 'en' : 'zh-CN'} class="muted">
