@@ -3,8 +3,7 @@ import { CsrfField, href } from '../../../web/layout.tsx';
 import { ErrorSummary, Field, SelectField, summaryOf, type FormErrors } from '../../../web/forms.tsx';
 import type { OrganisationRow, UserRow } from '../accounts.repo.ts';
 import { accountsMsg, orgsMsg } from '../messages.ts';
-import { PASSWORD_MIN } from '../passwords.ts';
-import { Notice, OrgLink, StatusTag } from './parts.tsx';
+import { NewPasswordFields, Notice, OrgLink, StatusTag } from './parts.tsx';
 
 export const LANG_OPTIONS: [string, string][] = [
   ['en', 'English'],
@@ -108,22 +107,11 @@ export function AccountPage(props: AccountPageProps) {
           autocomplete="current-password"
           required
         />
-        <Field
-          name="newPassword"
-          type="password"
-          label={labels.newPassword}
-          hint={t('passwordHint', { min: PASSWORD_MIN })}
-          error={errors.newPassword}
-          autocomplete="new-password"
-          required
-        />
-        <Field
-          name="newPasswordConfirm"
-          type="password"
-          label={labels.newPasswordConfirm}
-          error={errors.newPasswordConfirm}
-          autocomplete="new-password"
-          required
+        <NewPasswordFields
+          lang={lang}
+          names={['newPassword', 'newPasswordConfirm']}
+          labels={[labels.newPassword, labels.newPasswordConfirm]}
+          errors={errors}
         />
         <button type="submit">{t('passwordButton')}</button>
       </form>

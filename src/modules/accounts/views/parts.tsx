@@ -1,8 +1,10 @@
 import type { Child } from 'hono/jsx';
 import type { Lang } from '../../../lib/i18n.ts';
+import { Field, type FormErrors } from '../../../web/forms.tsx';
 import { href } from '../../../web/layout.tsx';
 import type { OrganisationRow } from '../accounts.repo.ts';
-import { orgsMsg } from '../messages.ts';
+import { accountsMsg, orgsMsg } from '../messages.ts';
+import { PASSWORD_MIN } from '../passwords.ts';
 
 type OrgType = OrganisationRow['type'];
 type OrgStatus = OrganisationRow['status'];
@@ -40,4 +42,36 @@ export function OrgLink({
   org: Pick<OrganisationRow, 'id' | 'nameZh' | 'nameEn'>;
 }) {
   return <a href={href(lang, `/organisations/${org.id}`)}>{lang === 'zh' ? org.nameZh : org.nameEn}</a>;
+}
+
+/** A new password with its length hint, and the repeat that must match it; `names` and `labels` in that order. */
+export function NewPasswordFields(props: {
+  lang: Lang;
+  names: [string, string];
+  labels: [string, string];
+  errors: FormErrors;
+}) {
+  const [name, repeatName] = props.names;
+  const [label, repeatLabel] = props.labels;
+  return (
+    <>
+      <Field
+        name={name}
+        type="password"
+        label={label}
+        hint={accountsMsg(props.lang)('passwordHint', { min: PASSWORD_MIN })}
+        error={props.errors[name]}
+        autocomplete="new-password"
+        required
+      />
+      <Field
+        name={repeatName}
+        type="password"
+        label={repeatLabel}
+        error={props.errors[repeatName]}
+        autocomplete="new-password"
+        required
+      />
+    </>
+  );
 }

@@ -2,7 +2,7 @@ import type { Lang } from '../../../lib/i18n.ts';
 import { CsrfField, href } from '../../../web/layout.tsx';
 import { ErrorSummary, Field, summaryOf, type FormErrors } from '../../../web/forms.tsx';
 import { accountsMsg } from '../messages.ts';
-import { PASSWORD_MIN } from '../passwords.ts';
+import { NewPasswordFields } from './parts.tsx';
 
 export function ForgotPage(props: {
   lang: Lang;
@@ -59,22 +59,11 @@ export function ResetPage(props: { lang: Lang; csrf: string; token: string; erro
       <ErrorSummary title={t('errorSummary')} errors={summaryOf(errors, labels, lang)} />
       <form method="post" action={href(lang, `/password/reset/${props.token}`)} class="stack" novalidate>
         <CsrfField token={props.csrf} />
-        <Field
-          name="password"
-          type="password"
-          label={labels.password}
-          hint={t('passwordHint', { min: PASSWORD_MIN })}
-          error={errors.password}
-          autocomplete="new-password"
-          required
-        />
-        <Field
-          name="passwordConfirm"
-          type="password"
-          label={labels.passwordConfirm}
-          error={errors.passwordConfirm}
-          autocomplete="new-password"
-          required
+        <NewPasswordFields
+          lang={lang}
+          names={['password', 'passwordConfirm']}
+          labels={[labels.password, labels.passwordConfirm]}
+          errors={errors}
         />
         <button type="submit">{t('resetButton')}</button>
       </form>

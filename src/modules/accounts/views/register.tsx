@@ -12,10 +12,9 @@ import {
 } from '../../../web/forms.tsx';
 import type { RegionTree } from '../../regions/regions.service.ts';
 import { accountsMsg, orgsMsg } from '../messages.ts';
-import { PASSWORD_MIN } from '../passwords.ts';
 import { ORG_TYPES } from '../schema.ts';
 import { LANG_OPTIONS } from './account.tsx';
-import { typeLabel } from './parts.tsx';
+import { NewPasswordFields, typeLabel } from './parts.tsx';
 
 const placeName = (r: { nameZh: string; nameEn: string }, lang: Lang) =>
   lang === 'zh' ? r.nameZh : r.nameEn;
@@ -132,22 +131,11 @@ export function RegisterPage(props: {
             autocomplete="email"
             required
           />
-          <Field
-            name="password"
-            type="password"
-            label={labels.password}
-            hint={a('passwordHint', { min: PASSWORD_MIN })}
-            error={errors.password}
-            autocomplete="new-password"
-            required
-          />
-          <Field
-            name="passwordConfirm"
-            type="password"
-            label={labels.passwordConfirm}
-            error={errors.passwordConfirm}
-            autocomplete="new-password"
-            required
+          <NewPasswordFields
+            lang={lang}
+            names={['password', 'passwordConfirm']}
+            labels={[labels.password, labels.passwordConfirm]}
+            errors={errors}
           />
           <SelectField
             name="preferredLang"
