@@ -2,8 +2,8 @@ import type { Deps } from '../../web/env.ts';
 import { recordAudit, SYSTEM } from '../audit/audit.service.ts';
 import * as repo from './accounts.repo.ts';
 import type { NewOrganisation, OrganisationRow, UserRow } from './accounts.repo.ts';
+import { insertSystemUser } from './accounts.service.ts';
 import { hashPassword } from './passwords.ts';
-import { auditUser } from './presenters.ts';
 
 // Idempotent creation for seeding (the demo loader): system actor, audited, never overwriting.
 
@@ -39,16 +39,7 @@ export interface SeedUser {
 export async function seedUser(deps: Deps, spec: SeedUser, password: string): Promise<{ created: boolean }> {
   if (await repo.findUserByEmail(deps.db, spec.email)) return { created: false };
   const passwordHash = await hashPassword(password);
-  await deps.db.transaction(async (tx) => {
-    const user = await repo.insertUser(tx, { ...spec, passwordHash });
-    await recordAudit(tx, {
-      actor: SYSTEM,
-      action: 'user.created',
-      entity: 'user',
-      entityId: user.id,
-      after: auditUser(user),
-    });
-  });
+  await deps.db.transaction((tx) => insertSystemUser(tx, { ...spec, passwordHash }));
   return { created: true };
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { DbOrTx } from '../../db/client.ts';
 import { AppError, type FieldIssue } from '../../lib/errors.ts';
 import type { Lang } from '../../lib/i18n.ts';
 import type { Deps } from '../../web/env.ts';
@@ -17,6 +18,19 @@ import { createSession, revokeUserSessions } from './sessions.ts';
 
 export const FIRST_ADMIN_EMAIL = 'admin@counterpart.local';
 
+/** Inserts a user that the system creates (first start, command line, seeding), audited with it as actor. */
+export async function insertSystemUser(tx: DbOrTx, values: repo.NewUser): Promise<UserRow> {
+  const user = await repo.insertUser(tx, values);
+  await recordAudit(tx, {
+    actor: SYSTEM,
+    action: 'user.created',
+    entity: 'user',
+    entityId: user.id,
+    after: auditUser(user),
+  });
+  return user;
+}
+
 /**
  * Creates `admin@counterpart.local` with a freshly generated password when there is no administrator;
  * returns the credentials to show once, or null when an administrator already exists.
@@ -26,21 +40,9 @@ export async function ensureFirstAdmin(deps: Deps): Promise<{ email: string; pas
   const password = generatePassword();
   const passwordHash = await hashPassword(password);
   try {
-    await deps.db.transaction(async (tx) => {
-      const user = await repo.insertUser(tx, {
-        email: FIRST_ADMIN_EMAIL,
-        name: 'Administrator',
-        role: 'admin',
-        passwordHash,
-      });
-      await recordAudit(tx, {
-        actor: SYSTEM,
-        action: 'user.created',
-        entity: 'user',
-        entityId: user.id,
-        after: auditUser(user),
-      });
-    });
+    await deps.db.transaction((tx) =>
+      insertSystemUser(tx, { email: FIRST_ADMIN_EMAIL, name: 'Administrator', role: 'admin', passwordHash }),
+    );
   } catch (err) {
     // Another instance starting at the same moment created it first.
     if (repo.isUniqueViolation(err)) return null;
@@ -79,8 +81,8 @@ export async function createUserFromCli(
   if (issues.length > 0) throw new AppError('validation', undefined, issues);
 
   const passwordHash = await hashPassword(input.password);
-  const user = await deps.db.transaction(async (tx) => {
-    const row = await repo.insertUser(tx, {
+  const user = await deps.db.transaction((tx) =>
+    insertSystemUser(tx, {
       email,
       name: input.name?.trim() || email.split('@')[0] || email,
       role: input.role,
@@ -88,16 +90,8 @@ export async function createUserFromCli(
       orgId: input.role === 'member' ? (input.orgId ?? null) : null,
       preferredLang: input.preferredLang,
       passwordHash,
-    });
-    await recordAudit(tx, {
-      actor: SYSTEM,
-      action: 'user.created',
-      entity: 'user',
-      entityId: row.id,
-      after: auditUser(row),
-    });
-    return row;
-  });
+    }),
+  );
   return { id: user.id, email: user.email, role: user.role };
 }
 
