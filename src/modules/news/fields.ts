@@ -27,6 +27,7 @@ export interface ArticleFields {
   translationOf?: string | null | undefined;
 }
 
+/** Fields as checkFields returns them: besides `translation`, exactly the article columns a save writes. */
 export interface CheckedFields {
   title: string;
   summary: string;

@@ -49,21 +49,15 @@ export async function createArticle(
   const now = deps.now();
   const actor = actorOf(ctx);
   return deps.db.transaction(async (tx) => {
-    const c = await checkFields(tx, ctx.viewer, ctx.lang, lang, fields);
+    const { translation, ...c } = await checkFields(tx, ctx.viewer, ctx.lang, lang, fields);
     const id = randomUUID();
     const slug = await freeSlug(tx, { lang, title: c.title, date: now, seed: id });
     const article = await repo.insertArticle(tx, {
       id,
       lang,
       slug,
-      title: c.title,
-      summary: c.summary,
-      bodySource: c.bodySource,
-      bodyFormat: c.bodyFormat,
-      sectionId: c.sectionId,
-      regionCode: c.regionCode,
-      pairingId: c.pairingId,
-      translationGroup: c.translation?.translationGroup ?? randomUUID(),
+      ...c,
+      translationGroup: translation?.translationGroup ?? randomUUID(),
       authorId: ctx.viewer?.id ?? null,
       status: 'draft',
       createdAt: now,
@@ -90,23 +84,17 @@ export async function updateArticle(
   const actor = actorOf(ctx);
   return deps.db.transaction(async (tx) => {
     const before = await lockForChange(tx, ctx, id);
-    const c = await checkFields(tx, ctx.viewer, ctx.lang, before.lang, fields, before);
+    const { translation, ...c } = await checkFields(tx, ctx.viewer, ctx.lang, before.lang, fields, before);
     const changed = contentChanged(before, c);
     const neverPublished = before.publishedAt === null;
     // Linking joins the other article's group; an explicit null unlinks (a group of its own); undefined keeps.
-    const translationGroup = c.translation
-      ? c.translation.translationGroup
+    const translationGroup = translation
+      ? translation.translationGroup
       : fields.translationOf === null && (await repo.translationsOf(tx, before)).length > 0
         ? randomUUID()
         : before.translationGroup;
     const article = await repo.updateArticle(tx, id, {
-      title: c.title,
-      summary: c.summary,
-      bodySource: c.bodySource,
-      bodyFormat: c.bodyFormat,
-      sectionId: c.sectionId,
-      regionCode: c.regionCode,
-      pairingId: c.pairingId,
+      ...c,
       translationGroup,
       // A draft's address follows its title until it is first published; after that links must keep working.
       slug:
