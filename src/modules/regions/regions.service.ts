@@ -66,10 +66,15 @@ export async function counterpartCodes(db: DbOrTx, code: string): Promise<string
   return (await repo.pairingsOf(db, code)).map((p) => (p.aCode === code ? p.bCode : p.aCode));
 }
 
-export async function getPairing(db: DbOrTx, id: number): Promise<PairingView> {
+/** The pairing's row or a 404. */
+async function pairingRow(db: DbOrTx, id: number): Promise<PairingRow> {
   const row = await repo.findPairing(db, id);
   if (!row) throw new AppError('not_found', `No pairing with id ${id}`);
-  const [view] = await withRegions(db, [row]);
+  return row;
+}
+
+export async function getPairing(db: DbOrTx, id: number): Promise<PairingView> {
+  const [view] = await withRegions(db, [await pairingRow(db, id)]);
   return view!;
 }
 
@@ -83,7 +88,8 @@ export const PairingInput = z.object({
 });
 export type PairingInput = z.infer<typeof PairingInput>;
 
-function requireAdmin(user: SessionUser | null): SessionUser {
+/** The signed-in administrator; anyone else is refused (401 or 403). */
+export function requireAdmin(user: SessionUser | null): SessionUser {
   if (!user) throw new AppError('unauthenticated');
   if (user.role !== 'admin') throw new AppError('forbidden');
   return user;
@@ -128,8 +134,7 @@ export async function createPairing(ctx: Ctx, input: PairingInput): Promise<Pair
 export async function updatePairing(ctx: Ctx, id: number, input: PairingInput): Promise<PairingView> {
   const user = requireAdmin(ctx.user);
   await ctx.db.transaction(async (tx) => {
-    const before = await repo.findPairing(tx, id);
-    if (!before) throw new AppError('not_found', `No pairing with id ${id}`);
+    const before = await pairingRow(tx, id);
     await checkPairing(tx, input);
     const after = await repo.updatePairing(tx, id, input);
     await recordAudit(tx, {
@@ -149,8 +154,7 @@ export async function updatePairing(ctx: Ctx, id: number, input: PairingInput): 
 export async function deletePairing(ctx: Ctx, id: number): Promise<void> {
   const user = requireAdmin(ctx.user);
   await ctx.db.transaction(async (tx) => {
-    const before = await repo.findPairing(tx, id);
-    if (!before) throw new AppError('not_found', `No pairing with id ${id}`);
+    const before = await pairingRow(tx, id);
     await repo.deletePairing(tx, id);
     await recordAudit(tx, {
       actor: { id: user.id, label: user.email },

@@ -59,11 +59,6 @@ regionsWeb.get('/pairings/:id', async (c) => {
   });
 });
 
-function requireAdminPage(c: Context<AppEnv>): void {
-  if (!c.var.user) throw new AppError('unauthenticated');
-  if (c.var.user.role !== 'admin') throw new AppError('forbidden');
-}
-
 async function renderForm(
   c: Context<AppEnv>,
   values: PairingFormValues,
@@ -93,7 +88,7 @@ async function renderForm(
 }
 
 regionsWeb.get('/admin/pairings', async (c) => {
-  requireAdminPage(c);
+  regions.requireAdmin(c.var.user);
   const t = regionsMsg(c.var.lang);
   const pairings = await regions.listPairings(c.var.deps.db);
   const notice = c.req.query('done');
@@ -128,12 +123,12 @@ regionsWeb.get('/admin/pairings', async (c) => {
 });
 
 regionsWeb.get('/admin/pairings/new', (c) => {
-  requireAdminPage(c);
+  regions.requireAdmin(c.var.user);
   return renderForm(c, { kind: 'cooperation' }, {});
 });
 
 regionsWeb.post('/admin/pairings', async (c) => {
-  requireAdminPage(c);
+  regions.requireAdmin(c.var.user);
   const values = await readForm(c);
   const form = parseForm(regions.PairingInput, values, c.var.lang);
   if (!form.ok) return renderForm(c, values, form.errors, undefined, 400);
@@ -143,13 +138,13 @@ regionsWeb.post('/admin/pairings', async (c) => {
 });
 
 regionsWeb.get('/admin/pairings/:id', async (c) => {
-  requireAdminPage(c);
+  regions.requireAdmin(c.var.user);
   const p = await regions.getPairing(c.var.deps.db, pairingId(c));
   return renderForm(c, { ...p }, {}, p.id);
 });
 
 regionsWeb.post('/admin/pairings/:id', async (c) => {
-  requireAdminPage(c);
+  regions.requireAdmin(c.var.user);
   const id = pairingId(c);
   const values = await readForm(c);
   const form = parseForm(regions.PairingInput, values, c.var.lang);
