@@ -5,7 +5,7 @@ import { buildTestApp, type TestApp } from '../../test/app.ts';
 import { openTestDatabase } from '../../test/db.ts';
 import { SYSTEM } from '../audit/audit.service.ts';
 import * as news from './news.service.ts';
-import { actingAs, fields, referencePage } from './testing.ts';
+import { actingAs, fields, referenceInput } from './testing.ts';
 
 const PUBLIC = 'https://counterpart.example';
 let database: Database;
@@ -15,19 +15,7 @@ let reference: news.ImportedArticle;
 beforeAll(async () => {
   database = await openTestDatabase();
   t = buildTestApp(database, { publicUrl: PUBLIC });
-  const ref = referencePage();
-  reference = await news.upsertImportedArticle(
-    database.db,
-    {
-      importKey: 'feed:reference',
-      lang: 'en',
-      title: ref.title,
-      paragraphs: ref.paragraphs,
-      sectionKey: null,
-      publishedAt: ref.publishedAt,
-    },
-    SYSTEM,
-  );
+  reference = await news.upsertImportedArticle(database.db, referenceInput('feed:reference'), SYSTEM);
 });
 afterAll(() => database.close());
 

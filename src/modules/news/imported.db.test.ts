@@ -8,7 +8,7 @@ import { SYSTEM } from '../audit/audit.service.ts';
 import { auditLog } from '../audit/schema.ts';
 import { articleUrl, upsertImportedArticle, type ImportedArticleInput } from './news.service.ts';
 import { articleRevisions, articles } from './schema.ts';
-import { referencePage } from './testing.ts';
+import { referenceInput } from './testing.ts';
 
 let database: Database;
 let t: TestApp;
@@ -20,16 +20,7 @@ beforeAll(async () => {
 afterAll(() => database.close());
 
 function input(over: Partial<ImportedArticleInput> = {}): ImportedArticleInput {
-  const ref = referencePage();
-  return {
-    importKey: 'legacy:ref',
-    lang: 'en',
-    title: ref.title,
-    paragraphs: ref.paragraphs,
-    sectionKey: null,
-    publishedAt: ref.publishedAt,
-    ...over,
-  };
+  return referenceInput('legacy:ref', over);
 }
 
 describe('upsertImportedArticle', () => {

@@ -5,7 +5,7 @@ import { openTestDatabase } from '../../test/db.ts';
 import { SYSTEM } from '../audit/audit.service.ts';
 import { listPairings } from '../regions/regions.service.ts';
 import * as news from './news.service.ts';
-import { actingAs, fields, referencePage } from './testing.ts';
+import { actingAs, fields, referenceInput, referencePage } from './testing.ts';
 
 let database: Database;
 let t: TestApp;
@@ -17,19 +17,7 @@ const ZH_PARAGRAPHS = ['9月6日至7日，吉林省代表团赴浙江省考察�
 beforeAll(async () => {
   database = await openTestDatabase();
   t = buildTestApp(database, { publicUrl: 'https://counterpart.example' });
-  const ref = referencePage();
-  en = await news.upsertImportedArticle(
-    database.db,
-    {
-      importKey: 'test:reference',
-      lang: 'en',
-      title: ref.title,
-      paragraphs: ref.paragraphs,
-      sectionKey: null,
-      publishedAt: ref.publishedAt,
-    },
-    SYSTEM,
-  );
+  en = await news.upsertImportedArticle(database.db, referenceInput('test:reference'), SYSTEM);
   const admin = await actingAs(database, 'admin');
   const pairing = (await listPairings(database.db)).find((p) => p.aCode === 'CN-JL' && p.bCode === 'CN-ZJ')!;
   zh = await news.createArticle(

@@ -4,7 +4,7 @@ import { buildTestApp, type TestApp } from '../../test/app.ts';
 import { openTestDatabase } from '../../test/db.ts';
 import { SYSTEM } from '../audit/audit.service.ts';
 import * as news from './news.service.ts';
-import { actingAs, fields, referencePage } from './testing.ts';
+import { actingAs, fields, referenceInput } from './testing.ts';
 
 let database: Database;
 let t: TestApp;
@@ -12,17 +12,9 @@ let t: TestApp;
 beforeAll(async () => {
   database = await openTestDatabase();
   t = buildTestApp(database);
-  const ref = referencePage();
   await news.upsertImportedArticle(
     database.db,
-    {
-      importKey: 'search:reference',
-      lang: 'en',
-      title: ref.title,
-      paragraphs: ref.paragraphs,
-      sectionKey: 'news',
-      publishedAt: ref.publishedAt,
-    },
+    referenceInput('search:reference', { sectionKey: 'news' }),
     SYSTEM,
   );
   await news.upsertImportedArticle(

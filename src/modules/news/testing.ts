@@ -4,6 +4,7 @@ import { makeUser } from '../../test/factories.ts';
 import type { UseCaseContext } from '../accounts/context.ts';
 import type { SessionUser } from '../accounts/sessions.ts';
 import type { ArticleFields } from './fields.ts';
+import type { ImportedArticleInput } from './imported.ts';
 
 // Tests only: the reference page and use-case contexts for users made by the factories.
 
@@ -26,6 +27,23 @@ export function referencePage(): { title: string; publishedAt: Date; paragraphs:
     title: lines[1]!.trim(),
     publishedAt: new Date(`${lines[2]!.trim().replace(' ', 'T')}+08:00`),
     paragraphs,
+  };
+}
+
+/** The reference page as import input (English, no section) under `importKey`; `over` replaces parts. */
+export function referenceInput(
+  importKey: string,
+  over: Partial<ImportedArticleInput> = {},
+): ImportedArticleInput {
+  const ref = referencePage();
+  return {
+    importKey,
+    lang: 'en',
+    title: ref.title,
+    paragraphs: ref.paragraphs,
+    sectionKey: null,
+    publishedAt: ref.publishedAt,
+    ...over,
   };
 }
 
