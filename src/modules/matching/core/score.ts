@@ -1,0 +1,181 @@
+/**
+ * The scorer: how well a candidate answers a query, as a number and the reasons behind it. Pure.
+ */
+import type {
+  Analyzed,
+  CorpusStats,
+  Features,
+  ListingMeta,
+  Reason,
+  ScoredMatch,
+  ScoreContext,
+} from './types.ts';
+
+/** Score weights, tuned on general grounds (concepts bridge languages, so they weigh most). */
+export const WEIGHTS = {
+  concept: 1.0,
+  terms: 0.5,
+  division: 2.0,
+  section: 0.8,
+  amount: 0.5,
+  fresh: 0.4,
+} as const;
+
+const BM25_K1 = 1.2;
+const BM25_B = 0.5;
+/** Freshness halves every this many days of age at `asOf`. */
+const FRESH_HALF_LIFE_DAYS = 180;
+/** Amounts within this factor of each other fit. */
+const AMOUNT_FACTOR = 10;
+
+function idf(df: number, docs: number): number {
+  return Math.log(1 + (docs - df + 0.5) / (df + 0.5));
+}
+
+/** Document frequencies and mean length over a corpus of features (the caller stores and supplies them). */
+export function corpusStats(featuresList: readonly Features[]): CorpusStats {
+  const conceptDf: Record<string, number> = {};
+  const termDf: Record<string, number> = {};
+  let total = 0;
+  for (const f of featuresList) {
+    for (const c of Object.keys(f.concepts)) conceptDf[c] = (conceptDf[c] ?? 0) + 1;
+    for (const t of Object.keys(f.terms)) termDf[t] = (termDf[t] ?? 0) + 1;
+    total += f.length;
+  }
+  const docs = featuresList.length;
+  return { docs, avgLength: docs > 0 ? total / docs : 0, conceptDf, termDf };
+}
+
+/** IDF-like weight of every concept of a corpus: rare concepts say more than common ones. */
+export function conceptWeights(featuresList: readonly Features[]): Record<string, number> {
+  const { docs, conceptDf } = corpusStats(featuresList);
+  const weights: Record<string, number> = {};
+  for (const [c, df] of Object.entries(conceptDf)) weights[c] = idf(df, docs);
+  return weights;
+}
+
+/** The calendar date (YYYY-MM-DD) of a moment in China Standard Time (UTC+8), the listings' home zone. */
+export function chinaDate(moment: Date): string {
+  return new Date(moment.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+/**
+ * The spec's hard filters: another listing, same category, opposite direction, from one of the query's
+ * counterpart regions, and not expired (valid_until not before the date of `asOf`, China time).
+ */
+export function eligible(
+  query: ListingMeta,
+  candidate: ListingMeta,
+  asOf: Date,
+  counterpartRegions: readonly string[],
+): boolean {
+  return (
+    candidate.ref !== query.ref &&
+    candidate.category === query.category &&
+    candidate.direction !== query.direction &&
+    counterpartRegions.includes(candidate.region) &&
+    (candidate.validUntil === undefined || candidate.validUntil.slice(0, 10) >= chinaDate(asOf))
+  );
+}
+
+function termScore(
+  query: Features,
+  candidate: Features,
+  stats: CorpusStats | undefined,
+): {
+  score: number;
+  shared: string[];
+} {
+  const avg = stats && stats.avgLength > 0 ? stats.avgLength : Math.max(candidate.length, 1);
+  const norm = 1 - BM25_B + (BM25_B * candidate.length) / avg;
+  const shared: { term: string; s: number }[] = [];
+  let score = 0;
+  for (const [term, qtf] of Object.entries(query.terms)) {
+    const tf = candidate.terms[term];
+    if (tf === undefined) continue;
+    const w = stats ? idf(stats.termDf[term] ?? 0, stats.docs) : 1;
+    const s = w * ((tf * (BM25_K1 + 1)) / (tf + BM25_K1 * norm)) * Math.min(qtf, 3);
+    score += s;
+    shared.push({ term, s });
+  }
+  shared.sort((a, b) => b.s - a.s || a.term.localeCompare(b.term));
+  return { score, shared: shared.map((x) => x.term) };
+}
+
+/** How well `candidate` answers `query` (higher is better), with the reasons, strongest first. */
+export function scoreCandidate(query: Analyzed, candidate: Analyzed, ctx: ScoreContext): ScoredMatch {
+  const reasons: { reason: Reason; weight: number }[] = [];
+  let score = 0;
+
+  // Shared concepts: IDF weight × the lesser of the two field weights (normalised so a title-title match is 1).
+  for (const [id, qw] of Object.entries(query.concepts)) {
+    const cw = candidate.concepts[id];
+    if (cw === undefined) continue;
+    const s = WEIGHTS.concept * (ctx.conceptWeights[id] ?? 1) * (Math.min(qw, cw) / 3);
+    score += s;
+    reasons.push({
+      reason: {
+        code: 'shared_concept',
+        params: {
+          concept: id,
+          theirs: candidate.conceptTerms[id] ?? id,
+          yours: query.conceptTerms[id] ?? id,
+        },
+      },
+      weight: s,
+    });
+  }
+
+  const terms = termScore(query, candidate, ctx.stats);
+  if (terms.shared.length > 0) {
+    const s = (WEIGHTS.terms * terms.score) / 3;
+    score += s;
+    reasons.push({
+      reason: { code: 'shared_terms', params: { terms: terms.shared.slice(0, 5).join(', ') } },
+      weight: s,
+    });
+  }
+
+  if (query.division !== undefined && query.division === candidate.division) {
+    score += WEIGHTS.division;
+    reasons.push({
+      reason: { code: 'sector_division', params: { division: query.division } },
+      weight: WEIGHTS.division,
+    });
+  } else if (query.section !== undefined && query.section === candidate.section) {
+    score += WEIGHTS.section;
+    reasons.push({
+      reason: { code: 'sector_section', params: { section: query.section } },
+      weight: WEIGHTS.section,
+    });
+  }
+
+  if (query.amount !== undefined && candidate.amount !== undefined) {
+    const ratio = Math.max(query.amount, candidate.amount) / Math.min(query.amount, candidate.amount);
+    if (ratio <= AMOUNT_FACTOR) {
+      const s = WEIGHTS.amount * (1 - Math.log10(ratio));
+      score += s;
+      reasons.push({
+        reason: { code: 'amount_fits', params: { theirs: candidate.amount, yours: query.amount } },
+        weight: s,
+      });
+    }
+  }
+
+  const ageDays = Math.max(0, (ctx.asOf.getTime() - Date.parse(candidate.createdAt)) / 86_400_000);
+  const fresh = WEIGHTS.fresh * Math.pow(0.5, ageDays / FRESH_HALF_LIFE_DAYS);
+  score += fresh;
+  if (ageDays <= 30) {
+    reasons.push({ reason: { code: 'fresh', params: { days: Math.floor(ageDays) } }, weight: 0 });
+  }
+
+  if (ctx.counterpart) {
+    reasons.push({
+      reason: { code: 'counterpart_region', params: { theirs: candidate.region, yours: query.region } },
+      weight: -1,
+    });
+  }
+
+  reasons.sort((a, b) => b.weight - a.weight);
+  return { score, reasons: reasons.map((r) => r.reason) };
+}
