@@ -44,6 +44,15 @@ if (dir === undefined) {
   process.exit(2);
 }
 const verbose = process.argv.includes('--verbose');
+/** `--w name=value` overrides a scoring weight, for tuning. */
+const weightOverrides: Record<string, number> = {};
+process.argv.forEach((arg, i) => {
+  const next = process.argv[i + 1];
+  if (arg === '--w' && next !== undefined) {
+    const [k, v] = next.split('=');
+    if (k !== undefined && v !== undefined) weightOverrides[k] = Number(v);
+  }
+});
 
 const raw: RawListing[] = readFileSync(join(dir, 'listings.jsonl'), 'utf8')
   .split('\n')
@@ -118,7 +127,7 @@ for (const [qid, judged] of qrels) {
   const ranked = rankMatches(
     query,
     pool,
-    { asOf, counterpart: true, conceptWeights: weights, stats },
+    { asOf, counterpart: true, conceptWeights: weights, stats, weights: weightOverrides },
     pool.length,
   );
   const refs = ranked.map((r) => r.ref);

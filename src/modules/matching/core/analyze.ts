@@ -79,30 +79,42 @@ function addTerm(acc: Accumulator, term: string, weight: number): void {
 function analyzeField(acc: Accumulator, text: string, weight: number, index: GlossaryIndex): void {
   // Chinese: jieba words; glossary phrases are runs of 1..MAX_ZH_TOKENS consecutive words.
   for (const tokens of chineseRuns(text)) {
+    const covered = new Array<boolean>(tokens.length).fill(false);
     for (let i = 0; i < tokens.length; i++) {
       let phrase = '';
       for (let j = i; j < Math.min(tokens.length, i + MAX_ZH_TOKENS); j++) {
         phrase += tokens[j] ?? '';
         const id = index.zh.get(phrase);
-        if (id !== undefined) addConcept(acc, id, weight, phrase);
+        if (id !== undefined) {
+          addConcept(acc, id, weight, phrase);
+          covered.fill(true, i, j + 1);
+        }
       }
-      const word = tokens[i] ?? '';
-      if (word.length >= 2 && !ZH_STOP.has(word)) addTerm(acc, word, weight);
     }
+    tokens.forEach((word, i) => {
+      if (covered[i]) return; // residual: words not already part of a concept
+      if (word.length >= 2 && !ZH_STOP.has(word)) addTerm(acc, word, weight);
+    });
   }
   // English: lowercased words, stemmed; glossary phrases are stemmed n-grams.
   const words = latinWords(text);
   const stems = words.map(stem);
+  const covered = new Array<boolean>(stems.length).fill(false);
   for (let i = 0; i < stems.length; i++) {
     let key = '';
     for (let j = i; j < Math.min(stems.length, i + MAX_EN_WORDS); j++) {
       key = j === i ? (stems[j] ?? '') : `${key} ${stems[j] ?? ''}`;
       const id = index.en.get(key);
-      if (id !== undefined) addConcept(acc, id, weight, words.slice(i, j + 1).join(' '));
+      if (id !== undefined) {
+        addConcept(acc, id, weight, words.slice(i, j + 1).join(' '));
+        covered.fill(true, i, j + 1);
+      }
     }
-    const s = stems[i] ?? '';
-    if (s.length >= 2 && !/^\d+$/.test(s) && !EN_STOP.has(s)) addTerm(acc, s, weight);
   }
+  stems.forEach((s, i) => {
+    if (covered[i]) return;
+    if (s.length >= 2 && !/^\d+$/.test(s) && !EN_STOP.has(s)) addTerm(acc, s, weight);
+  });
 }
 
 /** Features of a listing: concepts, residual terms (title above tags above description), sector, amount. */

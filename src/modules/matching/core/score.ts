@@ -9,17 +9,18 @@ import type {
   Reason,
   ScoredMatch,
   ScoreContext,
+  ScoreWeights,
 } from './types.ts';
 
 /** Score weights, tuned on general grounds (concepts bridge languages, so they weigh most). */
-export const WEIGHTS = {
+export const WEIGHTS: Readonly<ScoreWeights> = {
   concept: 1.0,
-  terms: 0.5,
+  terms: 0.3,
   division: 2.0,
   section: 0.8,
   amount: 0.5,
   fresh: 0.4,
-} as const;
+};
 
 const BM25_K1 = 1.2;
 const BM25_B = 0.5;
@@ -104,6 +105,7 @@ function termScore(
 
 /** How well `candidate` answers `query` (higher is better), with the reasons, strongest first. */
 export function scoreCandidate(query: Analyzed, candidate: Analyzed, ctx: ScoreContext): ScoredMatch {
+  const W: ScoreWeights = { ...WEIGHTS, ...ctx.weights };
   const reasons: { reason: Reason; weight: number }[] = [];
   let score = 0;
 
@@ -111,7 +113,7 @@ export function scoreCandidate(query: Analyzed, candidate: Analyzed, ctx: ScoreC
   for (const [id, qw] of Object.entries(query.concepts)) {
     const cw = candidate.concepts[id];
     if (cw === undefined) continue;
-    const s = WEIGHTS.concept * (ctx.conceptWeights[id] ?? 1) * (Math.min(qw, cw) / 3);
+    const s = W.concept * (ctx.conceptWeights[id] ?? 1) * (Math.min(qw, cw) / 3);
     score += s;
     reasons.push({
       reason: {
@@ -128,7 +130,7 @@ export function scoreCandidate(query: Analyzed, candidate: Analyzed, ctx: ScoreC
 
   const terms = termScore(query, candidate, ctx.stats);
   if (terms.shared.length > 0) {
-    const s = (WEIGHTS.terms * terms.score) / 3;
+    const s = (W.terms * terms.score) / 3;
     score += s;
     reasons.push({
       reason: { code: 'shared_terms', params: { terms: terms.shared.slice(0, 5).join(', ') } },
@@ -137,23 +139,23 @@ export function scoreCandidate(query: Analyzed, candidate: Analyzed, ctx: ScoreC
   }
 
   if (query.division !== undefined && query.division === candidate.division) {
-    score += WEIGHTS.division;
+    score += W.division;
     reasons.push({
       reason: { code: 'sector_division', params: { division: query.division } },
-      weight: WEIGHTS.division,
+      weight: W.division,
     });
   } else if (query.section !== undefined && query.section === candidate.section) {
-    score += WEIGHTS.section;
+    score += W.section;
     reasons.push({
       reason: { code: 'sector_section', params: { section: query.section } },
-      weight: WEIGHTS.section,
+      weight: W.section,
     });
   }
 
   if (query.amount !== undefined && candidate.amount !== undefined) {
     const ratio = Math.max(query.amount, candidate.amount) / Math.min(query.amount, candidate.amount);
     if (ratio <= AMOUNT_FACTOR) {
-      const s = WEIGHTS.amount * (1 - Math.log10(ratio));
+      const s = W.amount * (1 - Math.log10(ratio));
       score += s;
       reasons.push({
         reason: { code: 'amount_fits', params: { theirs: candidate.amount, yours: query.amount } },
@@ -163,7 +165,7 @@ export function scoreCandidate(query: Analyzed, candidate: Analyzed, ctx: ScoreC
   }
 
   const ageDays = Math.max(0, (ctx.asOf.getTime() - Date.parse(candidate.createdAt)) / 86_400_000);
-  const fresh = WEIGHTS.fresh * Math.pow(0.5, ageDays / FRESH_HALF_LIFE_DAYS);
+  const fresh = W.fresh * Math.pow(0.5, ageDays / FRESH_HALF_LIFE_DAYS);
   score += fresh;
   if (ageDays <= 30) {
     reasons.push({ reason: { code: 'fresh', params: { days: Math.floor(ageDays) } }, weight: 0 });

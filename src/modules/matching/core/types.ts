@@ -77,6 +77,17 @@ export interface ScoreContext {
   conceptWeights: Record<string, number>;
   /** Corpus statistics for the BM25-like term score; without them terms weigh by tf alone. */
   stats?: CorpusStats | undefined;
+  /** Overrides of the scorer's weights (for tuning); defaults are `WEIGHTS` in score.ts. */
+  weights?: Partial<ScoreWeights> | undefined;
+}
+
+export interface ScoreWeights {
+  concept: number;
+  terms: number;
+  division: number;
+  section: number;
+  amount: number;
+  fresh: number;
 }
 
 export interface ScoredMatch {
