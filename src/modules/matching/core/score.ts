@@ -109,11 +109,11 @@ export function scoreCandidate(query: Analyzed, candidate: Analyzed, ctx: ScoreC
   const reasons: { reason: Reason; weight: number }[] = [];
   let score = 0;
 
-  // Shared concepts: IDF weight × the lesser of the two field weights (normalised so a title-title match is 1).
+  // Shared concepts: IDF weight × the geometric mean of the two field weights (a title-title match is 1).
   for (const [id, qw] of Object.entries(query.concepts)) {
     const cw = candidate.concepts[id];
     if (cw === undefined) continue;
-    const s = W.concept * (ctx.conceptWeights[id] ?? 1) * (Math.min(qw, cw) / 3);
+    const s = W.concept * (ctx.conceptWeights[id] ?? 1) * (Math.sqrt(qw * cw) / 3);
     score += s;
     reasons.push({
       reason: {
