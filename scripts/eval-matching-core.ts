@@ -87,10 +87,17 @@ interface Split {
   ndcg: number[];
   recall: number[];
 }
-const splits: Record<'overall' | 'same' | 'cross', Split> = {
+/**
+ * `same` / `cross` rank within the listings of that language group (a cross-language positive is judged
+ * among cross-language candidates); `same*` / `cross*` judge the same positives in the full ranking, where
+ * listings of the other group take places in the top 10 (so their ideal is rarely reachable).
+ */
+const splits: Record<'overall' | 'same' | 'cross' | 'same*' | 'cross*', Split> = {
   overall: { ndcg: [], recall: [] },
   same: { ndcg: [], recall: [] },
   cross: { ndcg: [], recall: [] },
+  'same*': { ndcg: [], recall: [] },
+  'cross*': { ndcg: [], recall: [] },
 };
 
 function dcg(grades: number[]): number {
@@ -102,6 +109,7 @@ function measure(
   ranked: string[],
   judged: Map<string, number>,
   keep: (ref: string) => boolean,
+  filterRanking: boolean,
 ): [number, number] | undefined {
   const rel = [...judged].filter(([ref, g]) => g > 0 && keep(ref));
   if (rel.length === 0) return undefined;
@@ -111,7 +119,7 @@ function measure(
       .sort((a, b) => b - a)
       .slice(0, 10),
   );
-  const top = ranked.filter(keep).slice(0, 10);
+  const top = (filterRanking ? ranked.filter(keep) : ranked).slice(0, 10);
   const got = dcg(top.map((r) => (keep(r) ? (judged.get(r) ?? 0) : 0)));
   const strong = rel.filter(([, g]) => g === 2).map(([ref]) => ref);
   const recall = strong.length > 0 ? strong.filter((r) => top.includes(r)).length / strong.length : NaN;
@@ -133,19 +141,23 @@ for (const [qid, judged] of qrels) {
   const refs = ranked.map((r) => r.ref);
   const lang = (ref: string): string => byRef.get(ref)?.language ?? '';
   // The split ranks within each language group: a cross-language positive is judged among cross-language candidates.
-  const parts: [keyof typeof splits, (ref: string) => boolean][] = [
-    ['overall', () => true],
-    ['same', (r) => lang(r) === query.language],
-    ['cross', (r) => lang(r) !== query.language],
+  const same = (r: string): boolean => lang(r) === query.language;
+  const cross = (r: string): boolean => lang(r) !== query.language;
+  const parts: [keyof typeof splits, (ref: string) => boolean, boolean][] = [
+    ['overall', () => true, false],
+    ['same', same, true],
+    ['cross', cross, true],
+    ['same*', same, false],
+    ['cross*', cross, false],
   ];
-  for (const [name, keep] of parts) {
-    const m = measure(refs, judged, keep);
+  for (const [name, keep, filterRanking] of parts) {
+    const m = measure(refs, judged, keep, filterRanking);
     if (!m) continue;
     splits[name].ndcg.push(m[0]);
     if (!Number.isNaN(m[1])) splits[name].recall.push(m[1]);
   }
   if (verbose) {
-    const m = measure(refs, judged, () => true);
+    const m = measure(refs, judged, () => true, false);
     if (m && m[0] < 0.8) {
       console.log(
         `\n${qid} [${query.language}] ndcg=${m[0].toFixed(3)} pool=${pool.length}: ${raw.find((r) => r.id === qid)?.title}`,
