@@ -1,4 +1,4 @@
-import { eq, or, sql } from 'drizzle-orm';
+import { eq, inArray, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { pairings, regions } from './schema.ts';
 import { PAIRINGS, PREFECTURES, PROVINCES } from './data.ts';
@@ -29,6 +29,12 @@ export function listRegions(db: DbOrTx): Promise<RegionRow[]> {
 export async function findRegion(db: DbOrTx, code: string): Promise<RegionRow | undefined> {
   const [row] = await db.select().from(regions).where(eq(regions.code, code));
   return row;
+}
+
+/** The regions with these codes (any order); none for an empty list. */
+export async function findRegions(db: DbOrTx, codes: string[]): Promise<RegionRow[]> {
+  if (codes.length === 0) return [];
+  return db.select().from(regions).where(inArray(regions.code, codes));
 }
 
 export function listPairings(db: DbOrTx): Promise<PairingRow[]> {

@@ -48,7 +48,8 @@ export interface PairingView extends PairingRow {
 }
 
 async function withRegions(db: DbOrTx, rows: PairingRow[]): Promise<PairingView[]> {
-  const byCode = new Map((await repo.listRegions(db)).map((r) => [r.code, r]));
+  const codes = [...new Set(rows.flatMap((p) => [p.aCode, p.bCode]))];
+  const byCode = new Map((await repo.findRegions(db, codes)).map((r) => [r.code, r]));
   return rows.map((p) => ({ ...p, a: byCode.get(p.aCode)!, b: byCode.get(p.bCode)! }));
 }
 
