@@ -5,3 +5,5 @@ export * from '../modules/audit/schema.ts';
 export * from '../modules/jobs/schema.ts';
 export * from '../modules/mail/schema.ts';
 export * from '../modules/news/schema.ts';
+export * from '../modules/taxonomy/schema.ts';
+export * from '../modules/listings/schema.ts';

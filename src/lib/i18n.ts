@@ -78,6 +78,11 @@ z.config({
     BILINGUAL + JSON.stringify({ en: localeText(enLocale, issue), zh: localeText(zhLocale, issue) }),
 });
 
+/** A hand-written zod message in both languages; `localizeIssue` shows the caller's half. */
+export function bilingual(en: string, zh: string): string {
+  return BILINGUAL + JSON.stringify({ en, zh });
+}
+
 /** A zod issue's message in the caller's language, with the dotted path of the field it concerns. */
 export function localizeIssue(issue: z.core.$ZodIssue, lang: Lang): { field: string; message: string } {
   const field = issue.path.map(String).join('.') || '(body)';

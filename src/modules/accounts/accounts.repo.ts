@@ -93,6 +93,22 @@ export async function setOrganisationStatus(
   return row;
 }
 
+export async function insertOrganisations(db: DbOrTx, values: NewOrganisation[]): Promise<OrganisationRow[]> {
+  return values.length === 0 ? [] : db.insert(organisations).values(values).returning();
+}
+
+/** Organisations whose Chinese or English name is one of `names`. */
+export function organisationsNamed(db: DbOrTx, names: string[]): Promise<OrganisationRow[]> {
+  return db
+    .select()
+    .from(organisations)
+    .where(or(inArray(organisations.nameZh, names), inArray(organisations.nameEn, names)));
+}
+
+export function organisationsByIds(db: DbOrTx, ids: string[]): Promise<OrganisationRow[]> {
+  return db.select().from(organisations).where(inArray(organisations.id, ids));
+}
+
 export async function findOrganisationByNameEn(
   db: DbOrTx,
   nameEn: string,

@@ -1,3 +1,4 @@
+import type { DbOrTx } from '../../db/client.ts';
 import { AppError, type FieldIssue } from '../../lib/errors.ts';
 import type { Deps } from '../../web/env.ts';
 import { recordAudit } from '../audit/audit.service.ts';
@@ -241,4 +242,59 @@ export async function listOrganisations(
     offset: (q.page - 1) * q.pageSize,
   });
   return { rows, total, page: q.page, pageSize: q.pageSize };
+}
+
+/** An organisation named in imported data, found by name and region. */
+export interface NamedOrganisation {
+  name: string;
+  type: OrganisationRow['type'];
+  regionCode: string;
+  areaCode: string | null;
+}
+
+/** The key `ensureOrganisations` answers by: region and name. */
+export function namedOrgKey(o: { regionCode: string; name: string }): string {
+  return `${o.regionCode}\u0000${o.name}`;
+}
+
+/**
+ * Ids of the named organisations, reusing one of the same region whose Chinese or English name is the
+ * name, and creating the others (approved: importers are trusted). Runs in the caller's transaction.
+ */
+export async function ensureOrganisations(
+  tx: DbOrTx,
+  named: readonly NamedOrganisation[],
+): Promise<Map<string, string>> {
+  const wanted = new Map(named.map((n) => [namedOrgKey(n), n]));
+  const ids = new Map<string, string>();
+  const names = [...new Set(named.map((n) => n.name))];
+  for (let i = 0; i < names.length; i += 1000) {
+    for (const row of await repo.organisationsNamed(tx, names.slice(i, i + 1000))) {
+      for (const name of [row.nameZh, row.nameEn]) {
+        const key = namedOrgKey({ regionCode: row.regionCode, name });
+        if (wanted.has(key) && !ids.has(key)) ids.set(key, row.id);
+      }
+    }
+  }
+  const missing = [...wanted].filter(([key]) => !ids.has(key)).map(([, n]) => n);
+  for (let i = 0; i < missing.length; i += 1000) {
+    const created = await repo.insertOrganisations(
+      tx,
+      missing.slice(i, i + 1000).map((n) => ({
+        nameZh: n.name,
+        nameEn: n.name,
+        type: n.type,
+        regionCode: n.regionCode,
+        areaCode: n.areaCode,
+        status: 'approved' as const,
+      })),
+    );
+    for (const row of created) ids.set(namedOrgKey({ regionCode: row.regionCode, name: row.nameEn }), row.id);
+  }
+  return ids;
+}
+
+/** Organisations by id (for presenting listings); unknown ids are left out. */
+export async function organisationsByIds(db: DbOrTx, ids: readonly string[]): Promise<OrganisationRow[]> {
+  return ids.length === 0 ? [] : repo.organisationsByIds(db, [...new Set(ids)]);
 }

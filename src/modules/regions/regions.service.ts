@@ -5,6 +5,7 @@ import type { SessionUser } from '../accounts/sessions.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import * as repo from './regions.repo.ts';
 import type { PairingRow, RegionRow } from './regions.repo.ts';
+import { PREFECTURES } from './data.ts';
 
 export type { PairingRow, RegionRow };
 
@@ -65,6 +66,39 @@ export async function pairingsOf(db: DbOrTx, code: string): Promise<PairingView[
 /** The codes of a region's counterparts: the other side of each of its pairings. */
 export async function counterpartCodes(db: DbOrTx, code: string): Promise<string[]> {
   return (await repo.pairingsOf(db, code)).map((p) => (p.aCode === code ? p.bCode : p.aCode));
+}
+
+/** A region a listing is matched against; `area` narrows it to one prefecture (city pairings). */
+export interface CounterpartArea {
+  region: string;
+  area: string | null;
+}
+
+const PREFECTURE_PROVINCE = new Map(PREFECTURES.map((p) => [p.code, p.parentCode ?? '']));
+
+/**
+ * Where the counterparts of a place are: the other side of every pairing of its province or of its
+ * prefecture (`areaCode`, a prefecture or county code), each as a province and, for cities, the city.
+ */
+export async function counterpartAreas(
+  db: DbOrTx,
+  regionCode: string,
+  areaCode: string | null,
+): Promise<CounterpartArea[]> {
+  const prefecture = areaCode && /^\d{6}$/.test(areaCode) ? `${areaCode.slice(0, 4)}00` : null;
+  const pairs = [
+    ...(await repo.pairingsOf(db, regionCode)).map((p) => (p.aCode === regionCode ? p.bCode : p.aCode)),
+    ...(prefecture
+      ? (await repo.pairingsOf(db, prefecture)).map((p) => (p.aCode === prefecture ? p.bCode : p.aCode))
+      : []),
+  ];
+  const out = new Map<string, CounterpartArea>();
+  for (const code of pairs) {
+    const province = PREFECTURE_PROVINCE.get(code);
+    const area = province === undefined ? { region: code, area: null } : { region: province, area: code };
+    out.set(`${area.region}/${area.area ?? ''}`, area);
+  }
+  return [...out.values()];
 }
 
 /** The pairing's row or a 404. */

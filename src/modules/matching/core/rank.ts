@@ -8,15 +8,22 @@ export interface RankedMatch {
   reasons: Reason[];
 }
 
-/** The `limit` best candidates for `query`, best first (ties broken by ref, so the order is stable). */
-export function rankMatches(
+/**
+ * The `limit` best candidates for `query`, best first (ties broken by ref, so the order is stable).
+ * `isCounterpart`, when given, says per candidate whether it comes from a counterpart region.
+ */
+export function rankMatches<C extends Analyzed>(
   query: Analyzed,
-  candidates: readonly Analyzed[],
+  candidates: readonly C[],
   ctx: ScoreContext,
   limit: number,
+  isCounterpart?: (candidate: C) => boolean,
 ): RankedMatch[] {
   return candidates
-    .map((c) => ({ ref: c.ref, ...scoreCandidate(query, c, ctx) }))
+    .map((c) => ({
+      ref: c.ref,
+      ...scoreCandidate(query, c, isCounterpart ? { ...ctx, counterpart: isCounterpart(c) } : ctx),
+    }))
     .sort((a, b) => b.score - a.score || (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0))
     .slice(0, Math.max(0, limit));
 }

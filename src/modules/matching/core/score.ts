@@ -29,7 +29,8 @@ const FRESH_HALF_LIFE_DAYS = 180;
 /** Amounts within this factor of each other fit. */
 const AMOUNT_FACTOR = 10;
 
-function idf(df: number, docs: number): number {
+/** BM25's inverse document frequency: a feature in fewer documents says more. */
+export function idf(df: number, docs: number): number {
   return Math.log(1 + (docs - df + 0.5) / (df + 0.5));
 }
 

@@ -1,0 +1,471 @@
+/**
+ * Listing use cases: post, edit, renew, close and review listings; read one or a page of them; rank a
+ * listing's matches. Each authorises on its first line and writes through `storeListings` in one
+ * transaction, with an audit entry.
+ */
+import { randomBytes } from 'node:crypto';
+import { AppError, invalid } from '../../lib/errors.ts';
+import type { Deps } from '../../web/env.ts';
+import { actorOf, type UseCaseContext } from '../accounts/context.ts';
+import { organisationsByIds } from '../accounts/organisations.service.ts';
+import { authorize, requireViewer } from '../accounts/policy.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { chinaDate } from '../matching/core/score.ts';
+import { reasonText } from '../matching/core/reasons.ts';
+import { counterpartAreas } from '../regions/regions.service.ts';
+import { currentGlossary } from '../taxonomy/glossary.service.ts';
+import { areaProblem, type ListingInput } from './fields.ts';
+import * as repo from './listings.repo.ts';
+import type { BrowseRow, FacetName, ListingFilter, ListingRow } from './listings.repo.ts';
+import { findMatches, type MatchScope } from './matches.ts';
+import { listingsErr } from './messages.ts';
+import {
+  canCreateListings,
+  canManageListing,
+  canReviewListing,
+  canViewListing,
+  publishesDirectly,
+} from './policy.ts';
+import { storeListings, type ListingWrite } from './store.ts';
+
+export type { BrowseRow, FacetName, ListingRow };
+export type ListingDeps = Pick<Deps, 'db' | 'now'>;
+
+/** The public address of a listing. */
+export function listingUrl(lang: 'en' | 'zh', ref: string): string {
+  return `/${lang}/listings/${encodeURIComponent(ref)}`;
+}
+
+/** Whether a listing is past its `valid_until` on the given day (China time). */
+export function isExpired(l: Pick<ListingRow, 'validUntil'>, now: Date): boolean {
+  return l.validUntil !== null && l.validUntil < chinaDate(now);
+}
+
+function newRef(now: Date): string {
+  return `cp-${chinaDate(now).slice(0, 4)}-${randomBytes(5).toString('hex')}`;
+}
+
+function writeOf(row: ListingRow): ListingWrite {
+  return {
+    ref: row.ref,
+    orgId: row.orgId,
+    regionCode: row.regionCode,
+    areaCode: row.areaCode,
+    direction: row.direction,
+    category: row.category,
+    sector: row.sector,
+    title: row.title,
+    description: row.description,
+    language: row.language,
+    tags: row.tags,
+    amountCny: row.amountCny,
+    validUntil: row.validUntil,
+    status: row.status,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    createdBy: row.createdBy,
+    reviewedBy: row.reviewedBy,
+    reviewedAt: row.reviewedAt,
+    reviewNote: row.reviewNote,
+  };
+}
+
+async function save(
+  deps: ListingDeps,
+  tx: Parameters<Parameters<Deps['db']['transaction']>[0]>[0],
+  w: ListingWrite,
+) {
+  const glossary = await currentGlossary(tx);
+  await storeListings(tx, [w], glossary);
+  const after = await repo.findByRef(tx, w.ref);
+  if (!after) throw new Error(`listing ${w.ref} vanished after saving`);
+  const { features: _features, ...row } = after;
+  return row;
+}
+
+/** The organisation a listing is posted for: a member's own; for others the one named (in their region). */
+async function postingOrg(deps: ListingDeps, ctx: UseCaseContext, input: ListingInput) {
+  const viewer = requireViewer(ctx.viewer);
+  const t = listingsErr(ctx.lang);
+  const orgId = viewer.role === 'member' ? viewer.orgId : input.orgId;
+  if (!orgId) throw invalid('orgId', t('orgRequired'));
+  const [org] = await organisationsByIds(deps.db, [orgId]);
+  if (!org || org.status !== 'approved') throw invalid('orgId', t('unknownOrg'));
+  if (viewer.role === 'coordinator' && org.regionCode !== viewer.regionCode) {
+    throw invalid('orgId', t('orgNotYours'));
+  }
+  return org;
+}
+
+function checkArea(region: string, area: string | undefined): string | null {
+  if (area === undefined || area === '') return null;
+  const problem = areaProblem(region, area);
+  if (problem) throw new AppError('validation', undefined, [{ field: 'areaCode', message: problem }]);
+  return area;
+}
+
+/** A member posts a listing for their organisation (pending review); coordinators and admins publish it. */
+export async function createListing(
+  deps: ListingDeps,
+  ctx: UseCaseContext,
+  input: ListingInput,
+): Promise<ListingRow> {
+  authorize(ctx.viewer, canCreateListings(ctx.viewer));
+  const viewer = requireViewer(ctx.viewer);
+  const org = await postingOrg(deps, ctx, input);
+  const now = deps.now();
+  const direct = publishesDirectly(viewer);
+  const w: ListingWrite = {
+    ref: newRef(now),
+    orgId: org.id,
+    regionCode: org.regionCode,
+    areaCode: checkArea(org.regionCode, input.areaCode ?? org.areaCode ?? undefined),
+    direction: input.direction,
+    category: input.category,
+    sector: input.sector ?? null,
+    title: input.title,
+    description: input.description,
+    language: input.language,
+    tags: input.tags ?? [],
+    amountCny: input.amountCny ?? null,
+    validUntil: input.validUntil ?? null,
+    status: direct ? 'published' : 'pending',
+    createdAt: now,
+    updatedAt: now,
+    createdBy: viewer.id,
+    reviewedBy: direct ? viewer.id : null,
+    reviewedAt: direct ? now : null,
+  };
+  return deps.db.transaction(async (tx) => {
+    const row = await save(deps, tx, w);
+    await recordAudit(tx, {
+      actor: actorOf(ctx),
+      action: 'listing.created',
+      entity: 'listing',
+      entityId: row.ref,
+      after: row,
+      requestId: ctx.requestId,
+    });
+    return row;
+  });
+}
+
+/** The listing locked for a change, after checking the viewer may manage it (hidden ones answer 404). */
+async function lockManaged(
+  tx: Parameters<typeof repo.findByRef>[0],
+  ctx: UseCaseContext,
+  ref: string,
+): Promise<ListingRow> {
+  const found = await repo.findByRef(tx, ref, { lock: true });
+  if (!found || !canViewListing(ctx.viewer, found)) throw new AppError('not_found');
+  authorize(ctx.viewer, canManageListing(ctx.viewer, found));
+  const { features: _features, ...row } = found;
+  return row;
+}
+
+/**
+ * Edits a listing's content. A member's edit of a published or rejected listing sends it back to review;
+ * coordinators' and admins' edits keep its status.
+ */
+export async function updateListing(
+  deps: ListingDeps,
+  ctx: UseCaseContext,
+  ref: string,
+  input: ListingInput,
+): Promise<ListingRow> {
+  requireViewer(ctx.viewer);
+  return deps.db.transaction(async (tx) => {
+    const before = await lockManaged(tx, ctx, ref);
+    const now = deps.now();
+    const back =
+      !publishesDirectly(ctx.viewer) && (before.status === 'published' || before.status === 'rejected');
+    const row = await save(deps, tx, {
+      ...writeOf(before),
+      areaCode: checkArea(before.regionCode, input.areaCode),
+      direction: input.direction,
+      category: input.category,
+      sector: input.sector ?? null,
+      title: input.title,
+      description: input.description,
+      language: input.language,
+      tags: input.tags ?? [],
+      amountCny: input.amountCny ?? null,
+      validUntil: input.validUntil ?? null,
+      status: back ? 'pending' : before.status,
+      updatedAt: now,
+    });
+    await recordAudit(tx, {
+      actor: actorOf(ctx),
+      action: 'listing.updated',
+      entity: 'listing',
+      entityId: ref,
+      before,
+      after: row,
+      requestId: ctx.requestId,
+    });
+    return row;
+  });
+}
+
+/** Extends a listing's validity to a later date (a closed listing stays closed). */
+export async function renewListing(
+  deps: ListingDeps,
+  ctx: UseCaseContext,
+  ref: string,
+  validUntil: string,
+): Promise<ListingRow> {
+  requireViewer(ctx.viewer);
+  const now = deps.now();
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(validUntil) || validUntil <= chinaDate(now)) {
+    throw invalid('validUntil', listingsErr(ctx.lang)('renewDate'));
+  }
+  return deps.db.transaction(async (tx) => {
+    const before = await lockManaged(tx, ctx, ref);
+    const row = await save(deps, tx, { ...writeOf(before), validUntil, updatedAt: now });
+    await recordAudit(tx, {
+      actor: actorOf(ctx),
+      action: 'listing.renewed',
+      entity: 'listing',
+      entityId: ref,
+      before: { validUntil: before.validUntil },
+      after: { validUntil },
+      requestId: ctx.requestId,
+    });
+    return row;
+  });
+}
+
+/** Closes a listing: it stays readable but is no longer matched. */
+export async function closeListing(deps: ListingDeps, ctx: UseCaseContext, ref: string): Promise<ListingRow> {
+  requireViewer(ctx.viewer);
+  return deps.db.transaction(async (tx) => {
+    const before = await lockManaged(tx, ctx, ref);
+    if (before.status === 'closed') throw new AppError('conflict', listingsErr(ctx.lang)('alreadyClosed'));
+    const row = await save(deps, tx, { ...writeOf(before), status: 'closed', updatedAt: deps.now() });
+    await recordAudit(tx, {
+      actor: actorOf(ctx),
+      action: 'listing.closed',
+      entity: 'listing',
+      entityId: ref,
+      before: { status: before.status },
+      after: { status: 'closed' },
+      requestId: ctx.requestId,
+    });
+    return row;
+  });
+}
+
+/** A coordinator of the listing's region (or an admin) approves (publishes) or rejects a pending listing. */
+export async function reviewListing(
+  deps: ListingDeps,
+  ctx: UseCaseContext,
+  ref: string,
+  decision: 'approve' | 'reject',
+  note: string | null,
+): Promise<ListingRow> {
+  const viewer = requireViewer(ctx.viewer);
+  return deps.db.transaction(async (tx) => {
+    const found = await repo.findByRef(tx, ref, { lock: true });
+    if (!found || !canViewListing(viewer, found)) throw new AppError('not_found');
+    authorize(viewer, canReviewListing(viewer, found));
+    const { features: _f, ...before } = found;
+    if (before.status !== 'pending') throw new AppError('conflict', listingsErr(ctx.lang)('notPending'));
+    const now = deps.now();
+    const row = await save(deps, tx, {
+      ...writeOf(before),
+      status: decision === 'approve' ? 'published' : 'rejected',
+      reviewedBy: viewer.id,
+      reviewedAt: now,
+      reviewNote: note,
+      updatedAt: now,
+    });
+    await recordAudit(tx, {
+      actor: actorOf(ctx),
+      action: decision === 'approve' ? 'listing.approved' : 'listing.rejected',
+      entity: 'listing',
+      entityId: ref,
+      before: { status: before.status },
+      after: { status: row.status, note },
+      requestId: ctx.requestId,
+    });
+    return row;
+  });
+}
+
+export interface ListingView {
+  listing: ListingRow;
+  org: { id: string; nameZh: string; nameEn: string; type: string; regionCode: string };
+  expired: boolean;
+  canManage: boolean;
+  canReview: boolean;
+}
+
+/** One listing as the viewer may see it; 404 when it does not exist or is not theirs to see. */
+export async function getListing(deps: ListingDeps, ctx: UseCaseContext, ref: string): Promise<ListingView> {
+  const found = await repo.findByRef(deps.db, ref);
+  if (!found || !canViewListing(ctx.viewer, found)) throw new AppError('not_found');
+  const { features: _f, ...listing } = found;
+  const [org] = await organisationsByIds(deps.db, [listing.orgId]);
+  if (!org) throw new AppError('not_found');
+  return {
+    listing,
+    org: { id: org.id, nameZh: org.nameZh, nameEn: org.nameEn, type: org.type, regionCode: org.regionCode },
+    expired: isExpired(listing, deps.now()),
+    canManage: canManageListing(ctx.viewer, listing),
+    canReview: listing.status === 'pending' && canReviewListing(ctx.viewer, listing),
+  };
+}
+
+export interface BrowseQuery extends Omit<ListingFilter, 'statuses' | 'activeOn' | 'expiredOn'> {
+  /** `active` (default): published and not expired; `expired`; `all` published; the others are for managers. */
+  state?: 'active' | 'expired' | 'pending' | 'rejected' | 'closed' | undefined;
+  page: number;
+  pageSize: number;
+}
+
+export interface BrowsePage {
+  rows: (BrowseRow & { expired: boolean })[];
+  total: number;
+  page: number;
+  pageSize: number;
+  facets: Record<FacetName, Map<string, number>>;
+}
+
+/**
+ * A page of listings with facet counts. The public sees published listings; pending, rejected and closed
+ * ones are listed only for a coordinator's region, an admin, or a member's own organisation.
+ */
+export async function browseListings(
+  deps: ListingDeps,
+  ctx: UseCaseContext,
+  q: BrowseQuery,
+): Promise<BrowsePage> {
+  const state = q.state ?? 'active';
+  const today = chinaDate(deps.now());
+  const f: ListingFilter = { ...q, statuses: ['published'] };
+  if (state === 'active') f.activeOn = today;
+  if (state === 'expired') f.expiredOn = today;
+  if (state === 'pending' || state === 'rejected' || state === 'closed') {
+    const viewer = requireViewer(ctx.viewer);
+    f.statuses = [state];
+    if (viewer.role === 'member') {
+      f.orgId = viewer.orgId ?? '00000000-0000-0000-0000-000000000000';
+    } else if (viewer.role === 'coordinator') {
+      if (q.regions?.some((r) => r !== viewer.regionCode)) throw new AppError('forbidden');
+      f.regions = [viewer.regionCode ?? ''];
+    }
+  }
+  const [{ rows, total }, facets] = await Promise.all([
+    repo.browse(deps.db, f, { limit: q.pageSize, offset: (q.page - 1) * q.pageSize }),
+    repo.facetCounts(deps.db, f),
+  ]);
+  const now = deps.now();
+  return {
+    rows: rows.map((r) => ({ ...r, expired: isExpired(r, now) })),
+    total,
+    page: q.page,
+    pageSize: q.pageSize,
+    facets,
+  };
+}
+
+/** Every listing of the viewer's organisation, whatever its status (a member's "my listings"). */
+export async function myListings(deps: ListingDeps, ctx: UseCaseContext, page: number, pageSize: number) {
+  const viewer = requireViewer(ctx.viewer);
+  if (!viewer.orgId) return { rows: [], total: 0, page, pageSize };
+  const { rows, total } = await repo.browse(
+    deps.db,
+    { statuses: ['pending', 'published', 'rejected', 'closed'], orgId: viewer.orgId },
+    { limit: pageSize, offset: (page - 1) * pageSize },
+  );
+  const now = deps.now();
+  return { rows: rows.map((r) => ({ ...r, expired: isExpired(r, now) })), total, page, pageSize };
+}
+
+export interface MatchItem {
+  ref: string;
+  title: string;
+  region: string;
+  category: string;
+  direction: 'offer' | 'seek';
+  score: number;
+  reasons: { code: string; text: string }[];
+  /** For pages: the match's language, organisation and expiry. */
+  language: 'zh' | 'en';
+  orgName: string;
+  validUntil: string | null;
+}
+
+export interface MatchOptions {
+  limit: number;
+  asOf?: Date | undefined;
+  scope?: MatchScope | undefined;
+}
+
+/**
+ * The ranked matches of a listing the viewer may see, best first, with reasons worded in the viewer's
+ * language: published listings of the same category, opposite direction, counterpart (or all) regions,
+ * not expired as of `asOf` (default now).
+ */
+export async function listingMatches(
+  deps: ListingDeps,
+  ctx: UseCaseContext,
+  ref: string,
+  opts: MatchOptions,
+): Promise<MatchItem[]> {
+  const found = await repo.findByRef(deps.db, ref);
+  if (!found || !canViewListing(ctx.viewer, found)) throw new AppError('not_found');
+  const asOf = opts.asOf ?? deps.now();
+  const ranked = await findMatches(deps.db, {
+    listing: {
+      ...found.features,
+      ref: found.ref,
+      region: found.regionCode,
+      category: found.category,
+      direction: found.direction,
+      language: found.language,
+      createdAt: found.createdAt.toISOString(),
+      validUntil: found.validUntil ?? undefined,
+      areaCode: found.areaCode,
+    },
+    asOf,
+    scope: opts.scope ?? 'counterpart',
+    counterparts: await counterpartAreas(deps.db, found.regionCode, found.areaCode),
+    limit: opts.limit,
+  });
+  const rows = new Map(
+    (
+      await repo.findByIds(
+        deps.db,
+        ranked.map((r) => r.id),
+      )
+    ).map((r) => [r.id, r]),
+  );
+  const orgs = new Map(
+    (
+      await organisationsByIds(
+        deps.db,
+        [...rows.values()].map((r) => r.orgId),
+      )
+    ).map((o) => [o.id, o]),
+  );
+  return ranked.flatMap((m) => {
+    const row = rows.get(m.id);
+    if (!row) return [];
+    const org = orgs.get(row.orgId);
+    return [
+      {
+        ref: row.ref,
+        title: row.title,
+        region: row.regionCode,
+        category: row.category,
+        direction: row.direction,
+        score: Math.round(m.score * 1000) / 1000,
+        reasons: m.reasons.map((r) => ({ code: r.code, text: reasonText(r, ctx.lang) })),
+        language: row.language,
+        orgName: org ? (ctx.lang === 'zh' ? org.nameZh : org.nameEn) : '',
+        validUntil: row.validUntil,
+      },
+    ];
+  });
+}
