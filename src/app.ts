@@ -23,6 +23,9 @@ import { auditWeb } from './modules/audit/audit.web.tsx';
 import { discoveryWeb } from './modules/news/discovery.ts';
 import { newsApi } from './modules/news/news.api.ts';
 import { newsWeb } from './modules/news/news.web.tsx';
+import { listingsApi } from './modules/listings/listings.api.ts';
+import { listingsWeb } from './modules/listings/listings.web.tsx';
+import { taxonomyWeb } from './modules/taxonomy/taxonomy.web.tsx';
 import { UPLOAD_PATH, UPLOAD_REQUEST_LIMIT, uploadsWeb } from './modules/news/uploads.ts';
 
 const STATIC_DIR = relative(process.cwd(), fileURLToPath(new URL('./web/static', import.meta.url)));
@@ -107,6 +110,8 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   web.route('/', accountsWeb);
   web.route('/', auditWeb);
   web.route('/', newsWeb);
+  web.route('/', listingsWeb);
+  web.route('/', taxonomyWeb);
   for (const lang of LANGS) {
     app.use(`/${lang}`, pageLang(lang));
     app.use(`/${lang}/*`, pageLang(lang));
@@ -120,6 +125,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   api.route('/', regionsApi);
   api.route('/', accountsApi);
   api.route('/', newsApi);
+  api.route('/', listingsApi);
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: { title: 'Counterpart API', version: '1' },

@@ -43,6 +43,7 @@ export function renderPage(
   const nav: { path: string; label: string }[] = [
     { path: '/', label: t('navHome') },
     { path: '/news', label: t('navNews') },
+    { path: '/listings', label: t('navListings') },
     { path: '/regions', label: t('navRegions') },
   ];
   if (user?.role === 'coordinator')

@@ -117,7 +117,11 @@ export async function findMatches(db: DbOrTx, q: MatchQuery): Promise<(RankedMat
           .select(CANDIDATE)
           .from(listings)
           .where(
-            and(sql`${listings.matchKeys} && ${sql.param(keys)}::text[]`, notExpired, ne(listings.ref, listing.ref)),
+            and(
+              sql`${listings.matchKeys} && ${sql.param(keys)}::text[]`,
+              notExpired,
+              ne(listings.ref, listing.ref),
+            ),
           )
           .limit(MAX_KEY_CANDIDATES);
   const byDivision =
