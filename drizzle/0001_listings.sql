@@ -33,7 +33,7 @@ CREATE TABLE "listings" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"features" jsonb NOT NULL,
-	"match_keys" text[] DEFAULT '{}'::text[] NOT NULL,
+	"match_keys" bigint[] DEFAULT '{}'::bigint[] NOT NULL,
 	"analyzed_with" text DEFAULT '' NOT NULL,
 	"search" "tsvector" DEFAULT ''::tsvector NOT NULL,
 	CONSTRAINT "listings_ref_unique" UNIQUE("ref")

@@ -2,7 +2,7 @@
  * What the database keeps of a listing for matching and search: the core's features, the retrieval keys
  * of a published listing, the corpus-statistics deltas of a write, and the search vector.
  */
-import { sql, type SQL } from 'drizzle-orm';
+import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { analyzeListing } from '../matching/core/analyze.ts';
 import { chineseRuns, latinWords } from '../matching/core/text.ts';
 import type { Features, ListingText } from '../matching/core/types.ts';
@@ -39,14 +39,29 @@ export function keyPrefix(category: string, direction: string, region: string): 
   return `${category}:${direction}:${region}:`;
 }
 
-/** `match_keys` of a listing: prefixed retrieval features when published, none otherwise. */
+/**
+ * A 53-bit hash of a retrieval key (two FNV-1a passes with different offsets), safe as a JS number and a
+ * PostgreSQL bigint. A collision only adds a candidate, which the scorer then judges on its features.
+ */
+export function keyHash(key: string): number {
+  let a = 0x811c9dc5;
+  let b = 0x050c5d1f;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x01000193) ^ (b >>> 15);
+  }
+  return (a >>> 0) * 0x200000 + ((b >>> 0) >>> 11);
+}
+
+/** `match_keys` of a listing: hashed, prefixed retrieval features when published, none otherwise. */
 export function matchKeys(
   l: { category: string; direction: string; regionCode: string; status: string },
   f: Features,
-): string[] {
+): number[] {
   if (l.status !== 'published') return [];
   const prefix = keyPrefix(l.category, l.direction, l.regionCode);
-  return retrievalFeatures(f).map((k) => prefix + k);
+  return [...new Set(retrievalFeatures(f).map((k) => keyHash(prefix + k)))];
 }
 
 /** Accumulates document-frequency changes over a batch of writes (published listings count). */
@@ -96,6 +111,6 @@ export function searchVector(l: {
 }
 
 /** A search query against listings of both languages. */
-export function searchMatch(column: SQL | unknown, q: string): SQL {
+export function searchMatch(column: SQLWrapper, q: string): SQL {
   return sql`(${column} @@ plainto_tsquery('english', ${q}::text) or ${column} @@ plainto_tsquery('simple', ${segmentChinese(q)}::text))`;
 }

@@ -433,39 +433,27 @@ export async function listingMatches(
     counterparts: await counterpartAreas(deps.db, found.regionCode, found.areaCode),
     limit: opts.limit,
   });
-  const rows = new Map(
-    (
-      await repo.findByIds(
-        deps.db,
-        ranked.map((r) => r.id),
-      )
-    ).map((r) => [r.id, r]),
-  );
   const orgs = new Map(
     (
       await organisationsByIds(
         deps.db,
-        [...rows.values()].map((r) => r.orgId),
+        ranked.map((m) => m.orgId),
       )
     ).map((o) => [o.id, o]),
   );
-  return ranked.flatMap((m) => {
-    const row = rows.get(m.id);
-    if (!row) return [];
-    const org = orgs.get(row.orgId);
-    return [
-      {
-        ref: row.ref,
-        title: row.title,
-        region: row.regionCode,
-        category: row.category,
-        direction: row.direction,
-        score: Math.round(m.score * 1000) / 1000,
-        reasons: m.reasons.map((r) => ({ code: r.code, text: reasonText(r, ctx.lang) })),
-        language: row.language,
-        orgName: org ? (ctx.lang === 'zh' ? org.nameZh : org.nameEn) : '',
-        validUntil: row.validUntil,
-      },
-    ];
+  return ranked.map((m) => {
+    const org = orgs.get(m.orgId);
+    return {
+      ref: m.ref,
+      title: m.title,
+      region: m.region,
+      category: m.category,
+      direction: m.direction,
+      score: Math.round(m.score * 1000) / 1000,
+      reasons: m.reasons.map((r) => ({ code: r.code, text: reasonText(r, ctx.lang) })),
+      language: m.language,
+      orgName: org ? (ctx.lang === 'zh' ? org.nameZh : org.nameEn) : '',
+      validUntil: m.validUntil,
+    };
   });
 }

@@ -1,18 +1,18 @@
 /**
  * Matches of a listing: candidates are fetched from the database by retrieval keys (shared concepts and
- * rarest terms, within the counterpart regions, category and opposite direction) and by division, then
- * scored by the pure core with corpus statistics read from `match_stats`. No state lives in the process
- * (the glossary cache is keyed by the table's version), so every instance answers alike.
+ * rarest terms, within the counterpart regions, category and opposite direction) and by division, in one
+ * statement, then scored by the pure core with corpus statistics read from `match_stats`. No state lives in
+ * the process (the glossary cache is keyed by the table's version), so every instance answers alike.
  */
-import { and, desc, eq, gte, inArray, isNull, ne, or, sql } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { rankMatches, type RankedMatch } from '../matching/core/rank.ts';
 import { chinaDate, idf } from '../matching/core/score.ts';
-import type { Analyzed, CorpusStats } from '../matching/core/types.ts';
+import type { Analyzed, CorpusStats, Features } from '../matching/core/types.ts';
 import { PROVINCES } from '../regions/data.ts';
 import type { CounterpartArea } from '../regions/regions.service.ts';
-import { DOCS_KEY, keyPrefix, LENGTH_KEY, statFeatures } from './analysis.ts';
-import { listings, matchStats } from './schema.ts';
+import { DOCS_KEY, keyHash, keyPrefix, LENGTH_KEY, statFeatures } from './analysis.ts';
+import { matchStats } from './schema.ts';
 
 export type MatchScope = 'counterpart' | 'all';
 
@@ -33,32 +33,31 @@ export interface MatchQuery {
   limit: number;
 }
 
-const CANDIDATE = {
-  id: listings.id,
-  ref: listings.ref,
-  regionCode: listings.regionCode,
-  areaCode: listings.areaCode,
-  category: listings.category,
-  direction: listings.direction,
-  language: listings.language,
-  createdAt: listings.createdAt,
-  validUntil: listings.validUntil,
-  features: listings.features,
-};
-type CandidateRow = { [K in keyof typeof CANDIDATE]: (typeof listings.$inferSelect)[K] };
+/** A candidate as the candidate query returns it: what scoring and presenting need. */
+interface CandidateRow {
+  id: string;
+  ref: string;
+  org_id: string;
+  region_code: string;
+  area_code: string | null;
+  category: string;
+  direction: 'offer' | 'seek';
+  language: 'zh' | 'en';
+  title: string;
+  created_epoch: number | string;
+  valid_until: string | null;
+  features: Features;
+}
 
-function toAnalyzed(r: CandidateRow): Analyzed & { areaCode: string | null } {
-  return {
-    ...r.features,
-    ref: r.ref,
-    region: r.regionCode,
-    category: r.category,
-    direction: r.direction,
-    language: r.language,
-    createdAt: r.createdAt.toISOString(),
-    validUntil: r.validUntil ?? undefined,
-    areaCode: r.areaCode,
-  };
+export interface FoundMatch extends RankedMatch {
+  id: string;
+  orgId: string;
+  title: string;
+  region: string;
+  category: string;
+  direction: 'offer' | 'seek';
+  language: 'zh' | 'en';
+  validUntil: string | null;
 }
 
 /** Document frequencies of the given stat keys (and the corpus totals). */
@@ -67,7 +66,7 @@ async function readStats(db: DbOrTx, keys: string[]): Promise<Map<string, number
     .select({ key: matchStats.key, df: matchStats.df })
     .from(matchStats)
     .where(inArray(matchStats.key, [DOCS_KEY, LENGTH_KEY, ...keys]));
-  return new Map(rows.map((r) => [r.key, r.df]));
+  return new Map(rows.map((r) => [r.key, Number(r.df)]));
 }
 
 /** The query features to look candidates up by: rarest first, within the budget. */
@@ -85,73 +84,86 @@ export function chooseQueryFeatures(features: string[], df: ReadonlyMap<string, 
   return chosen;
 }
 
-function inScope(
-  c: { regionCode: string; areaCode: string | null },
-  areas: readonly CounterpartArea[],
-): boolean {
+function inScope(c: { region: string; areaCode: string | null }, areas: readonly CounterpartArea[]): boolean {
   return areas.some(
-    (a) =>
-      a.region === c.regionCode && (a.area === null || c.areaCode?.startsWith(a.area.slice(0, 4)) === true),
+    (a) => a.region === c.region && (a.area === null || c.areaCode?.startsWith(a.area.slice(0, 4)) === true),
   );
 }
 
+/**
+ * Candidates sharing a retrieval key, plus the newest of the same division, in one round trip. Only
+ * published listings carry keys; the division branch checks the status itself.
+ */
+async function fetchCandidates(
+  db: DbOrTx,
+  q: {
+    ref: string;
+    keys: number[];
+    category: string;
+    direction: string;
+    regions: string[];
+    division?: string;
+    day: string;
+  },
+): Promise<CandidateRow[]> {
+  const cols = sql.raw(
+    `id, ref, org_id, region_code, area_code, category::text as category, direction::text as direction, language, title,
+     extract(epoch from created_at)::float8 as created_epoch, valid_until::text as valid_until, features`,
+  );
+  const live = sql`(valid_until is null or valid_until >= ${q.day}::date) and ref <> ${q.ref}`;
+  const byKeys = sql`(select ${cols} from listings where match_keys && ${sql.param(q.keys)}::bigint[] and ${live} limit ${MAX_KEY_CANDIDATES})`;
+  const byDivision =
+    q.division === undefined
+      ? undefined
+      : sql`(select ${cols} from listings where category = ${q.category}::listing_category and direction = ${q.direction}::listing_direction
+            and region_code = any(${sql.param(q.regions)}::text[]) and sector = ${q.division} and status = 'published' and ${live}
+            order by created_at desc limit ${MAX_DIVISION_CANDIDATES})`;
+  const query = byDivision ? sql`${byKeys} union all ${byDivision}` : byKeys;
+  const result: unknown = await db.execute(query);
+  return (result as { rows: CandidateRow[] }).rows;
+}
+
 /** The ranked matches of a listing, best first, with reasons (as codes and parameters). */
-export async function findMatches(db: DbOrTx, q: MatchQuery): Promise<(RankedMatch & { id: string })[]> {
+export async function findMatches(db: DbOrTx, q: MatchQuery): Promise<FoundMatch[]> {
   const { listing, asOf } = q;
   const direction = listing.direction === 'offer' ? 'seek' : 'offer';
   const regions =
     q.scope === 'all' ? PROVINCES.map((p) => p.code) : [...new Set(q.counterparts.map((c) => c.region))];
   if (regions.length === 0 || q.limit <= 0) return [];
-  const counterpartAreas = q.counterparts;
 
   const features = statFeatures(listing);
   const df = await readStats(db, features);
   const chosen = chooseQueryFeatures(features, df);
-  const keys = regions.flatMap((r) => chosen.map((f) => keyPrefix(listing.category, direction, r) + f));
-  const notExpired = or(isNull(listings.validUntil), gte(listings.validUntil, chinaDate(asOf)));
+  const rows = await fetchCandidates(db, {
+    ref: listing.ref,
+    keys: regions.flatMap((r) => chosen.map((f) => keyHash(keyPrefix(listing.category, direction, r) + f))),
+    category: listing.category,
+    direction,
+    regions,
+    ...(listing.division !== undefined ? { division: listing.division } : {}),
+    day: chinaDate(asOf),
+  });
 
-  const byKeys =
-    keys.length === 0
-      ? []
-      : await db
-          .select(CANDIDATE)
-          .from(listings)
-          .where(
-            and(
-              sql`${listings.matchKeys} && ${sql.param(keys)}::text[]`,
-              notExpired,
-              ne(listings.ref, listing.ref),
-            ),
-          )
-          .limit(MAX_KEY_CANDIDATES);
-  const byDivision =
-    listing.division === undefined
-      ? []
-      : await db
-          .select(CANDIDATE)
-          .from(listings)
-          .where(
-            and(
-              eq(listings.category, listing.category as CandidateRow['category']),
-              eq(listings.direction, direction),
-              inArray(listings.regionCode, regions),
-              eq(listings.sector, listing.division),
-              eq(listings.status, 'published'),
-              notExpired,
-              ne(listings.ref, listing.ref),
-            ),
-          )
-          .orderBy(desc(listings.createdAt))
-          .limit(MAX_DIVISION_CANDIDATES);
-
-  const seen = new Set<string>();
-  const candidates: (Analyzed & { id: string; areaCode: string | null })[] = [];
-  for (const row of [...byKeys, ...byDivision]) {
-    if (seen.has(row.id)) continue;
-    seen.add(row.id);
-    const inCounterparts = inScope(row, counterpartAreas);
-    if (q.scope === 'counterpart' && !inCounterparts) continue;
-    candidates.push({ ...toAnalyzed(row), id: row.id });
+  const byRef = new Map<string, CandidateRow>();
+  const candidates: (Analyzed & { areaCode: string | null })[] = [];
+  for (const row of rows) {
+    if (byRef.has(row.ref)) continue;
+    const c = {
+      ...row.features,
+      ref: row.ref,
+      region: row.region_code,
+      category: row.category,
+      direction: row.direction,
+      language: row.language,
+      createdAt: new Date(Number(row.created_epoch) * 1000).toISOString(),
+      validUntil: row.valid_until ?? undefined,
+      areaCode: row.area_code,
+    };
+    // Keys are hashed per region, so a collision or a city pairing can bring one from elsewhere.
+    if (q.scope === 'counterpart' && !inScope(c, q.counterparts)) continue;
+    if (c.category !== listing.category || c.direction !== direction) continue;
+    byRef.set(row.ref, row);
+    candidates.push(c);
   }
 
   const docs = df.get(DOCS_KEY) ?? 0;
@@ -169,17 +181,28 @@ export async function findMatches(db: DbOrTx, q: MatchQuery): Promise<(RankedMat
       conceptWeights[f.slice(2)] = idf(n, docs);
     } else stats.termDf[f.slice(2)] = n;
   }
-  const ids = new Map(candidates.map((c) => [c.ref, c.id]));
   const ranked = rankMatches(
     listing,
     candidates,
     { asOf, counterpart: true, conceptWeights, stats },
     q.limit,
-    (c) =>
-      inScope(
-        { regionCode: c.region, areaCode: (c as { areaCode: string | null }).areaCode },
-        counterpartAreas,
-      ),
+    (c) => inScope(c, q.counterparts),
   );
-  return ranked.map((r) => ({ ...r, id: ids.get(r.ref) ?? '' }));
+  return ranked.flatMap((m) => {
+    const row = byRef.get(m.ref);
+    if (!row) return [];
+    return [
+      {
+        ...m,
+        id: row.id,
+        orgId: row.org_id,
+        title: row.title,
+        region: row.region_code,
+        category: row.category,
+        direction: row.direction,
+        language: row.language,
+        validUntil: row.valid_until,
+      },
+    ];
+  });
 }

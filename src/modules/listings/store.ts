@@ -7,7 +7,8 @@ import type { DbOrTx } from '../../db/client.ts';
 import type { Features } from '../matching/core/types.ts';
 import type { GlossaryEntry } from '../taxonomy/glossary.data.ts';
 import { analyze, matchKeys, searchVector, StatsDelta } from './analysis.ts';
-import { listings, LISTING_STATUSES, matchStats } from './schema.ts';
+import type { LISTING_STATUSES} from './schema.ts';
+import { listings, matchStats } from './schema.ts';
 
 export type ListingStatus = (typeof LISTING_STATUSES)[number];
 

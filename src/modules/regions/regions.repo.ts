@@ -55,6 +55,15 @@ export function pairingsOf(db: DbOrTx, code: string): Promise<PairingRow[]> {
     .orderBy(pairings.id);
 }
 
+/** Pairings in which any of the regions takes part, on either side. */
+export function pairingsOfAny(db: DbOrTx, codes: string[]): Promise<PairingRow[]> {
+  return db
+    .select()
+    .from(pairings)
+    .where(or(inArray(pairings.aCode, codes), inArray(pairings.bCode, codes)))
+    .orderBy(pairings.id);
+}
+
 export async function updatePairing(
   db: DbOrTx,
   id: number,

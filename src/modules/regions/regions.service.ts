@@ -86,12 +86,11 @@ export async function counterpartAreas(
   areaCode: string | null,
 ): Promise<CounterpartArea[]> {
   const prefecture = areaCode && /^\d{6}$/.test(areaCode) ? `${areaCode.slice(0, 4)}00` : null;
-  const pairs = [
-    ...(await repo.pairingsOf(db, regionCode)).map((p) => (p.aCode === regionCode ? p.bCode : p.aCode)),
-    ...(prefecture
-      ? (await repo.pairingsOf(db, prefecture)).map((p) => (p.aCode === prefecture ? p.bCode : p.aCode))
-      : []),
-  ];
+  const own = prefecture ? [regionCode, prefecture] : [regionCode];
+  const pairs = (await repo.pairingsOfAny(db, own)).flatMap((p) => [
+    ...(own.includes(p.aCode) ? [p.bCode] : []),
+    ...(own.includes(p.bCode) ? [p.aCode] : []),
+  ]);
   const out = new Map<string, CounterpartArea>();
   for (const code of pairs) {
     const province = PREFECTURE_PROVINCE.get(code);
