@@ -56,7 +56,9 @@ function stemmedKey(text: string): string {
 interface Accumulator {
   concepts: Record<string, number>;
   conceptTerms: Record<string, string>;
+  conceptVia: Record<string, string>;
   terms: Record<string, number>;
+  termSurface: Record<string, string>;
   length: number;
 }
 
@@ -70,7 +72,10 @@ function addConcept(acc: Accumulator, id: string, weight: number, surface: strin
   }
 }
 
-function addTerm(acc: Accumulator, term: string, weight: number): void {
+function addTerm(acc: Accumulator, term: string, weight: number, surface?: string): void {
+  if (surface !== undefined && surface !== term && acc.termSurface[term] === undefined) {
+    acc.termSurface[term] = surface;
+  }
   acc.terms[term] = (acc.terms[term] ?? 0) + weight;
   acc.length += weight;
 }
@@ -113,21 +118,31 @@ function analyzeField(acc: Accumulator, text: string, weight: number, index: Glo
   }
   stems.forEach((s, i) => {
     if (covered[i]) return;
-    if (s.length >= 2 && !/^\d+$/.test(s) && !EN_STOP.has(s)) addTerm(acc, s, weight);
+    if (s.length >= 2 && !/^\d+$/.test(s) && !EN_STOP.has(s)) addTerm(acc, s, weight, words[i]);
   });
 }
 
 /** Features of a listing: concepts, residual terms (title above tags above description), sector, amount. */
 export function analyzeListing(listing: ListingText, glossary: readonly GlossaryEntry[]): Features {
   const index = indexGlossary(glossary);
-  const acc: Accumulator = { concepts: {}, conceptTerms: {}, terms: {}, length: 0 };
+  const acc: Accumulator = {
+    concepts: {},
+    conceptTerms: {},
+    conceptVia: {},
+    terms: {},
+    termSurface: {},
+    length: 0,
+  };
   analyzeField(acc, listing.title, FIELD_WEIGHTS.title, index);
   for (const tag of listing.tags ?? []) analyzeField(acc, tag, FIELD_WEIGHTS.tags, index);
   analyzeField(acc, listing.description, FIELD_WEIGHTS.description, index);
   // Broader concepts, reached through narrower ones, at a reduced weight (one level up is enough).
   for (const [id, weight] of Object.entries(acc.concepts)) {
     const up = index.broader.get(id);
-    if (up !== undefined) addConcept(acc, up, weight * BROADER_FACTOR, acc.conceptTerms[id] ?? id);
+    if (up === undefined) continue;
+    // Reached only through a narrower concept: remember which, so a match on it reads as "related".
+    if (acc.concepts[up] === undefined) acc.conceptVia[up] = id;
+    addConcept(acc, up, weight * BROADER_FACTOR, acc.conceptTerms[id] ?? id);
   }
   const features: Features = { ...acc };
   const division = listing.sector !== undefined ? divisionOf(listing.sector) : undefined;

@@ -215,3 +215,45 @@ describe('rankMatches', () => {
     expect(rankMatches(q, [bad], ctx(), 0)).toEqual([]);
   });
 });
+
+describe('reasons a reader can follow', () => {
+  it('calls a match through a broader concept related, naming what both are', () => {
+    const q = listing({ title: '求购龙井茶', language: 'zh' }, { direction: 'seek' });
+    const c = listing(
+      { title: 'Green tea from Jilin', description: 'Spring green tea.' },
+      { region: 'CN-JL' },
+    );
+    const { reasons } = scoreCandidate(q, c, ctx());
+    const related = reasons.find((r) => r.code === 'related_concept');
+    expect(related?.params.concept).toBe('green-tea');
+    expect(related && reasonText(related, 'en')).toBe(
+      "related: their 'green tea' and your '龙井茶' are both 'green tea'",
+    );
+    expect(related && reasonText(related, 'zh')).toBe(
+      '相关：对方的「green tea」与您的「龙井茶」同属「绿茶」',
+    );
+    // One line per pair of words, however many concepts they share.
+    const lines = reasons.map((r) => reasonText(r, 'en'));
+    expect(new Set(lines).size).toBe(lines.length);
+  });
+
+  it('shows shared English words as written, not as stems', () => {
+    const q = listing({ title: 'Bottling lines wanted for equities' }, { direction: 'seek' });
+    const c = listing({ title: 'We sell bottling lines and equities' }, { region: 'CN-JL' });
+    const terms = scoreCandidate(q, c, ctx()).reasons.find((r) => r.code === 'shared_terms');
+    expect(String(terms?.params.terms)).toContain('equities');
+    expect(String(terms?.params.terms)).not.toContain('equiti,');
+  });
+
+  it('leaves out candidates that share only region, section, amount or age', () => {
+    const q = listing({ title: 'Mineral water', sector: 'C15', amount_cny: 1e6 }, { direction: 'seek' });
+    const sectionOnly = listing(
+      { title: 'Beer brewing kit', sector: 'C13', amount_cny: 1e6 },
+      { region: 'CN-JL' },
+    );
+    expect(scoreCandidate(q, sectionOnly, ctx()).evidence).toBe(false);
+    expect(rankMatches(q, [sectionOnly], ctx(), 10)).toEqual([]);
+    const sameDivision = listing({ title: 'Beer', sector: 'C15' }, { region: 'CN-JL' });
+    expect(rankMatches(q, [sameDivision], ctx(), 10).map((m) => m.ref)).toEqual([sameDivision.ref]);
+  });
+});

@@ -19,11 +19,16 @@ export function rankMatches<C extends Analyzed>(
   limit: number,
   isCounterpart?: (candidate: C) => boolean,
 ): RankedMatch[] {
-  return candidates
-    .map((c) => ({
-      ref: c.ref,
-      ...scoreCandidate(query, c, isCounterpart ? { ...ctx, counterpart: isCounterpart(c) } : ctx),
-    }))
-    .sort((a, b) => b.score - a.score || (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0))
-    .slice(0, Math.max(0, limit));
+  return (
+    candidates
+      .map((c) => ({
+        ref: c.ref,
+        ...scoreCandidate(query, c, isCounterpart ? { ...ctx, counterpart: isCounterpart(c) } : ctx),
+      }))
+      // Region, section, amount and age alone do not make a match: something of substance must be shared.
+      .filter((m) => m.evidence)
+      .map(({ evidence: _evidence, ...m }) => m)
+      .sort((a, b) => b.score - a.score || (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0))
+      .slice(0, Math.max(0, limit))
+  );
 }

@@ -1,5 +1,6 @@
 /** Wording of match reasons in the viewer's language (English or Chinese). Pure. */
 import { PROVINCES } from '../../regions/data.ts';
+import { glossaryEntry } from '../../taxonomy/glossary.data.ts';
 import { divisionOf, sectionOf } from '../../taxonomy/industries.data.ts';
 import type { Reason } from './types.ts';
 
@@ -27,6 +28,12 @@ function yuan(n: number, lang: ReasonLang): string {
   return `CNY ${n.toLocaleString('en-US')}`;
 }
 
+/** The preferred term of a glossary concept in the language (seed glossary; else the id made readable). */
+function conceptLabel(id: string, lang: ReasonLang): string {
+  const entry = glossaryEntry(id);
+  return (lang === 'zh' ? entry?.zh[0] : entry?.en[0]) ?? id.replace(/-/g, ' ');
+}
+
 /** A short sentence for one reason, e.g. "same sector C15 Beverages" / "同属行业 C15 饮料". */
 export function reasonText(reason: Reason, lang: ReasonLang): string {
   switch (reason.code) {
@@ -51,6 +58,12 @@ export function reasonText(reason: Reason, lang: ReasonLang): string {
       return lang === 'zh'
         ? `对方的「${theirs}」对应您的「${yours}」`
         : `their '${theirs}' answers your '${yours}'`;
+    }
+    case 'related_concept': {
+      const label = conceptLabel(str(reason, 'concept'), lang);
+      return lang === 'zh'
+        ? `相关：对方的「${str(reason, 'theirs')}」与您的「${str(reason, 'yours')}」同属「${label}」`
+        : `related: their '${str(reason, 'theirs')}' and your '${str(reason, 'yours')}' are both '${label}'`;
     }
     case 'shared_terms':
       return lang === 'zh' ? `共同词语：${str(reason, 'terms')}` : `shared words: ${str(reason, 'terms')}`;

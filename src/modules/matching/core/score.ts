@@ -111,35 +111,59 @@ export function scoreCandidate(query: Analyzed, candidate: Analyzed, ctx: ScoreC
   let score = 0;
 
   // Shared concepts: IDF weight × the geometric mean of the two field weights (a title-title match is 1).
+  // A concept either side reached only through a narrower one is a related match, not the same thing.
+  // Concepts named by the same pair of words (a concept and its broader one) give one reason, not two.
+  const byWords = new Map<string, { reason: Reason; weight: number }>();
+  let evidence = false;
   for (const [id, qw] of Object.entries(query.concepts)) {
     const cw = candidate.concepts[id];
     if (cw === undefined) continue;
+    evidence = true;
     const s = W.concept * (ctx.conceptWeights[id] ?? 1) * (Math.sqrt(qw * cw) / 3);
+    score += s;
+    const theirs = candidate.conceptTerms[id] ?? id;
+    const yours = query.conceptTerms[id] ?? id;
+    const qVia = query.conceptVia?.[id];
+    const cVia = candidate.conceptVia?.[id];
+    const related = (qVia !== undefined || cVia !== undefined) && qVia !== cVia;
+    const key = `${theirs}\u0000${yours}`;
+    const prev = byWords.get(key);
+    if (prev) {
+      prev.weight += s;
+      continue;
+    }
+    const entry = {
+      reason: {
+        code: related ? ('related_concept' as const) : ('shared_concept' as const),
+        params: { concept: id, theirs, yours },
+      },
+      weight: s,
+    };
+    byWords.set(key, entry);
+    reasons.push(entry);
+  }
+
+  const terms = termScore(query, candidate, ctx.stats);
+  if (terms.shared.length > 0) {
+    evidence = true;
+    const s = (W.terms * terms.score) / 3;
     score += s;
     reasons.push({
       reason: {
-        code: 'shared_concept',
+        code: 'shared_terms',
         params: {
-          concept: id,
-          theirs: candidate.conceptTerms[id] ?? id,
-          yours: query.conceptTerms[id] ?? id,
+          terms: terms.shared
+            .slice(0, 5)
+            .map((t) => query.termSurface?.[t] ?? candidate.termSurface?.[t] ?? t)
+            .join(', '),
         },
       },
       weight: s,
     });
   }
 
-  const terms = termScore(query, candidate, ctx.stats);
-  if (terms.shared.length > 0) {
-    const s = (W.terms * terms.score) / 3;
-    score += s;
-    reasons.push({
-      reason: { code: 'shared_terms', params: { terms: terms.shared.slice(0, 5).join(', ') } },
-      weight: s,
-    });
-  }
-
   if (query.division !== undefined && query.division === candidate.division) {
+    evidence = true;
     score += W.division;
     reasons.push({
       reason: { code: 'sector_division', params: { division: query.division } },
@@ -180,5 +204,5 @@ export function scoreCandidate(query: Analyzed, candidate: Analyzed, ctx: ScoreC
   }
 
   reasons.sort((a, b) => b.weight - a.weight);
-  return { score, reasons: reasons.map((r) => r.reason) };
+  return { score, reasons: reasons.map((r) => r.reason), evidence };
 }

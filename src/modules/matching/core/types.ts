@@ -16,6 +16,10 @@ export interface Features {
   concepts: Record<string, number>;
   /** Glossary entry id → the surface term the listing used for it (for reasons). */
   conceptTerms: Record<string, string>;
+  /** Broader concept id → the narrower concept it was reached through (absent when named directly). */
+  conceptVia?: Record<string, string>;
+  /** Residual English stem → a word the listing used for it ('bottl' → 'bottled'), for reasons. */
+  termSurface?: Record<string, string>;
   /** Residual term → weighted frequency (title terms count 3, tags 2, description 1). */
   terms: Record<string, number>;
   /** Total weighted term count (document length for BM25). */
@@ -59,6 +63,7 @@ export type ReasonCode =
   | 'sector_division'
   | 'sector_section'
   | 'shared_concept'
+  | 'related_concept'
   | 'shared_terms'
   | 'amount_fits'
   | 'fresh'
@@ -93,4 +98,6 @@ export interface ScoreWeights {
 export interface ScoredMatch {
   score: number;
   reasons: Reason[];
+  /** Whether anything beyond region, section, amount and age ties the two: a concept, a word or the division. */
+  evidence: boolean;
 }
