@@ -83,12 +83,16 @@ export function bilingual(en: string, zh: string): string {
   return BILINGUAL + JSON.stringify({ en, zh });
 }
 
+/** A message that may be `bilingual`, in one language (plain messages come back as they are). */
+export function messageIn(message: string, lang: Lang): string {
+  if (!message.startsWith(BILINGUAL)) return message;
+  return (JSON.parse(message.slice(BILINGUAL.length)) as Record<Lang, string>)[lang];
+}
+
 /** A zod issue's message in the caller's language, with the dotted path of the field it concerns. */
 export function localizeIssue(issue: z.core.$ZodIssue, lang: Lang): { field: string; message: string } {
   const field = issue.path.map(String).join('.') || '(body)';
-  if (!issue.message.startsWith(BILINGUAL)) return { field, message: issue.message };
-  const pair = JSON.parse(issue.message.slice(BILINGUAL.length)) as Record<Lang, string>;
-  return { field, message: pair[lang] };
+  return { field, message: messageIn(issue.message, lang) };
 }
 
 const SHANGHAI = new Intl.DateTimeFormat('en-CA', {

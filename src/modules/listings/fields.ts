@@ -17,6 +17,8 @@ export const MAX_TAG_CHARS = 50;
 /** Ten trillion yuan: more than any province's annual GDP; larger amounts are typing mistakes. */
 export const MAX_AMOUNT_CNY = 1e13;
 export const REF_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/;
+/** Path words under /listings/ that can never be a listing's ref. */
+export const RESERVED_REFS = new Set(['new', 'mine', 'export']);
 
 const provinceByCode = new Map(PROVINCES.map((p) => [p.code, p]));
 const prefectureCodes = new Set(PREFECTURES.map((p) => p.code));
@@ -59,12 +61,17 @@ const isoDateTime = z.iso.datetime({ offset: true });
 /** One listing as the interchange format writes it (unknown fields are refused). */
 export const ListingRecord = z
   .strictObject({
-    id: z.string().regex(REF_PATTERN, {
-      message: bilingual(
-        'Use 1–100 letters, digits and . _ : - (starting with a letter or digit)',
-        '请使用 1–100 个字母、数字及 . _ : -（以字母或数字开头）',
-      ),
-    }),
+    id: z
+      .string()
+      .regex(REF_PATTERN, {
+        message: bilingual(
+          'Use 1–100 letters, digits and . _ : - (starting with a letter or digit)',
+          '请使用 1–100 个字母、数字及 . _ : -（以字母或数字开头）',
+        ),
+      })
+      .refine((id) => !RESERVED_REFS.has(id.toLowerCase()), {
+        message: bilingual('This id is reserved; choose another', '该编号为保留字，请另选'),
+      }),
     region: z.string().refine((r) => provinceByCode.has(r), {
       message: bilingual(
         'Not an ISO 3166-2 province code such as CN-JL',

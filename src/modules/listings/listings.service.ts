@@ -5,6 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { AppError, invalid } from '../../lib/errors.ts';
+import { messageIn, type Lang } from '../../lib/i18n.ts';
 import type { Deps } from '../../web/env.ts';
 import { actorOf, type UseCaseContext } from '../accounts/context.ts';
 import { organisationsByIds } from '../accounts/organisations.service.ts';
@@ -97,10 +98,10 @@ async function postingOrg(deps: ListingDeps, ctx: UseCaseContext, input: Listing
   return org;
 }
 
-function checkArea(region: string, area: string | undefined): string | null {
+function checkArea(region: string, area: string | undefined, lang: Lang): string | null {
   if (area === undefined || area === '') return null;
   const problem = areaProblem(region, area);
-  if (problem) throw new AppError('validation', undefined, [{ field: 'areaCode', message: problem }]);
+  if (problem) throw invalid('areaCode', messageIn(problem, lang));
   return area;
 }
 
@@ -119,7 +120,7 @@ export async function createListing(
     ref: newRef(now),
     orgId: org.id,
     regionCode: org.regionCode,
-    areaCode: checkArea(org.regionCode, input.areaCode ?? org.areaCode ?? undefined),
+    areaCode: checkArea(org.regionCode, input.areaCode ?? org.areaCode ?? undefined, ctx.lang),
     direction: input.direction,
     category: input.category,
     sector: input.sector ?? null,
@@ -181,7 +182,7 @@ export async function updateListing(
       !publishesDirectly(ctx.viewer) && (before.status === 'published' || before.status === 'rejected');
     const row = await save(deps, tx, {
       ...writeOf(before),
-      areaCode: checkArea(before.regionCode, input.areaCode),
+      areaCode: checkArea(before.regionCode, input.areaCode, ctx.lang),
       direction: input.direction,
       category: input.category,
       sector: input.sector ?? null,

@@ -13,6 +13,11 @@ export function canReviewListing(viewer: Viewer, l: Pick<ListingRef, 'regionCode
   return viewer.role === 'admin' || (viewer.role === 'coordinator' && viewer.regionCode === l.regionCode);
 }
 
+/** Whether the viewer has a review queue at all (which listings it holds is scoped by region). */
+export function canReviewListings(viewer: Viewer): boolean {
+  return viewer?.role === 'coordinator' || viewer?.role === 'admin';
+}
+
 /** Members of the listing's (approved) organisation manage it, as do its region's coordinators and admins. */
 export function canManageListing(viewer: Viewer, l: Pick<ListingRef, 'orgId' | 'regionCode'>): boolean {
   if (!viewer) return false;
