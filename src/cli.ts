@@ -4,8 +4,11 @@ import { AppError } from './lib/errors.ts';
 import { readSecret } from './lib/prompt.ts';
 import { createUserFromCli } from './modules/accounts/accounts.service.ts';
 import { loadDemo } from './modules/demo/demo.service.ts';
+import { runExport, runImportListings, runMatches } from './modules/listings/listings.cli.ts';
+import { BROWSE_STATES, MATCH_SCOPES } from './modules/listings/params.ts';
 import { importNews, progressPrinter, renderImportReport } from './modules/news/news.import.ts';
 import { ROLES } from './modules/accounts/schema.ts';
+import { EXPORT_FORMATS } from './modules/listings/export.ts';
 import { startServer } from './server.ts';
 
 const program = new Command();
@@ -128,6 +131,108 @@ importer
       process.stdout.write(printed.stdout);
       process.stderr.write(printed.stderr);
       process.exitCode = printed.exitCode;
+    } finally {
+      await database.close();
+    }
+  });
+
+importer
+  .command('listings')
+  .description(
+    'import cooperation listings from a JSON Lines file (shared/spec/listings-format.md). Every line is ' +
+      'checked first and each bad one is listed as FILE:LINE: field: reason; when any is bad nothing is ' +
+      'imported. A listing whose id is already known is updated; organisations are reused by name and ' +
+      'region, or created. Exit code 0 only when every line was imported, 1 otherwise (with --skip-invalid ' +
+      'the good lines are imported, and the exit code is still 1 when some lines were bad).',
+  )
+  .argument('<file>', 'a .jsonl file')
+  .option('--skip-invalid', 'import the good lines and list the bad ones (exit code 1 when there were any)')
+  .addOption(
+    new Option('--status <status>', 'status of the imported listings')
+      .choices(['published', 'pending'])
+      .default('published'),
+  )
+  .option('--json', 'print the report as JSON (file, lines, created, updated, skipped, status, invalid)')
+  .action(
+    async (
+      file: string,
+      opts: { skipInvalid?: boolean; status: 'published' | 'pending'; json?: boolean },
+    ) => {
+      const { deps, database } = await boot();
+      try {
+        process.exitCode = await runImportListings(
+          deps,
+          file,
+          { json: opts.json ?? false, skipInvalid: opts.skipInvalid ?? false, status: opts.status },
+          process,
+        );
+      } finally {
+        await database.close();
+      }
+    },
+  );
+
+program
+  .command('matches')
+  .description(
+    'rank the matches of a published listing, best first, with their reasons: listings of the same ' +
+      'category and the opposite direction from its counterpart regions, not expired as of --as-of',
+  )
+  .argument('<ref>', "the listing's reference (its id in the imported file)")
+  .option('--limit <n>', 'how many matches (1–100)', '10')
+  .option(
+    '--as-of <time>',
+    'a date (2018-03-01: the start of that day, China time) or an ISO date-time with offset',
+  )
+  .addOption(new Option('--scope <scope>', 'where to look').choices(MATCH_SCOPES).default('counterpart'))
+  .option('--json', 'print {"items":[…]} as the API answers GET /api/v1/listings/{ref}/matches')
+  .addOption(new Option('--lang <lang>', 'language of the reasons').choices(['en', 'zh']).default('en'))
+  .action(
+    async (
+      ref: string,
+      opts: { limit: string; asOf?: string; scope: string; json?: boolean; lang: 'en' | 'zh' },
+    ) => {
+      const { deps, database } = await boot();
+      try {
+        await runMatches(deps, ref, { ...opts, json: opts.json ?? false }, process);
+      } finally {
+        await database.close();
+      }
+    },
+  );
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+program
+  .command('export')
+  .description('export content to files')
+  .command('listings')
+  .description(
+    'export published listings, newest first: jsonl is the interchange format (it re-imports with ' +
+      '`import listings`); csv and xlsx have headers and labels in --lang. Writes to standard output ' +
+      'unless --out is given; the format defaults to the extension of --out, else jsonl.',
+  )
+  .addOption(new Option('--format <format>', 'file format').choices(EXPORT_FORMATS))
+  .addOption(
+    new Option('--lang <lang>', 'language of headers and labels').choices(['en', 'zh']).default('en'),
+  )
+  .option('--out <file>', 'write to this file')
+  .option('--q <text>', 'search text')
+  .option('--region <codes>', 'province codes, e.g. CN-JL (comma-separated or repeated)', collect)
+  .option('--area <code>', 'GB/T 2260 code of a prefecture or county')
+  .option('--category <codes>', 'categories, e.g. product,capital (comma-separated or repeated)', collect)
+  .addOption(new Option('--direction <direction>', 'offer or seek').choices(['offer', 'seek']))
+  .option('--sector <code>', 'GB/T 4754 section (C) or division (C15)')
+  .addOption(new Option('--language <lang>', 'language of the listings').choices(['en', 'zh']))
+  .option('--org-type <types>', 'organisation types (comma-separated or repeated)', collect)
+  .addOption(
+    new Option('--state <state>', 'active (not expired today) or expired')
+      .choices(BROWSE_STATES.filter((s) => s === 'active' || s === 'expired'))
+      .default('active'),
+  )
+  .action(async (opts: Record<string, unknown> & { lang: 'en' | 'zh'; format?: string; out?: string }) => {
+    const { deps, database } = await boot();
+    try {
+      await runExport(deps, opts, process);
     } finally {
       await database.close();
     }

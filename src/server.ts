@@ -6,6 +6,7 @@ import { createJobRunner } from './modules/jobs/jobs.service.ts';
 import { mailJobHandlers } from './modules/mail/mail.service.ts';
 import { accountJobHandlers, scheduleAccountCleanup } from './modules/accounts/accounts.jobs.ts';
 import { newsJobHandlers } from './modules/news/news.jobs.ts';
+import { reanalyzeJobHandlers } from './modules/listings/reanalyze.ts';
 import type { Deps } from './web/env.ts';
 
 export interface RunningServer {
@@ -45,7 +46,12 @@ export async function startServer(
     db: deps.db,
     log,
     pollMs: config.jobPollMs,
-    handlers: { ...mailJobHandlers(deps.mailer), ...accountJobHandlers(deps), ...newsJobHandlers() },
+    handlers: {
+      ...mailJobHandlers(deps.mailer),
+      ...accountJobHandlers(deps),
+      ...newsJobHandlers(),
+      ...reanalyzeJobHandlers(),
+    },
   });
   const app = createApp(deps);
   const server = await new Promise<ServerType>((resolve) => {

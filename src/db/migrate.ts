@@ -8,6 +8,7 @@ import type { Schema } from './client.ts';
 import { seedReferenceData } from '../modules/regions/regions.service.ts';
 import { seedNewsSections } from '../modules/news/sections.service.ts';
 import { seedGlossary } from '../modules/taxonomy/glossary.service.ts';
+import { queueReanalysis } from '../modules/listings/reanalyze.ts';
 
 const MIGRATIONS = fileURLToPath(new URL('../../drizzle', import.meta.url));
 const MIGRATION_LOCK = 7_417_001;
@@ -25,6 +26,6 @@ export async function migrate(database: Database): Promise<void> {
     }
     await seedReferenceData(db);
     await seedNewsSections(db);
-    await seedGlossary(db);
+    if ((await seedGlossary(db)) > 0) await queueReanalysis(db);
   });
 }

@@ -9,7 +9,7 @@ import type { Features, ListingText } from '../matching/core/types.ts';
 import type { GlossaryEntry } from '../taxonomy/glossary.data.ts';
 
 /** Terms of a listing kept as retrieval keys (the heaviest first); concepts are always all kept. */
-const MAX_TERM_KEYS = 40;
+const MAX_TERM_KEYS = 120;
 
 export const DOCS_KEY = '#docs';
 export const LENGTH_KEY = '#length';

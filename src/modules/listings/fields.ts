@@ -113,7 +113,12 @@ export const ListingRecord = z
       const problem = areaProblem(l.region, l.area_code);
       if (problem) ctx.addIssue({ code: 'custom', path: ['area_code'], message: problem });
     }
-    if (l.valid_until !== undefined && l.valid_until < l.created_at.slice(0, 10)) {
+    // Compared only when both are well-formed; otherwise their own issues say what is wrong.
+    const comparable =
+      l.valid_until !== undefined &&
+      isoDate.safeParse(l.valid_until).success &&
+      isoDateTime.safeParse(l.created_at).success;
+    if (comparable && (l.valid_until ?? '') < l.created_at.slice(0, 10)) {
       ctx.addIssue({
         code: 'custom',
         path: ['valid_until'],

@@ -45,9 +45,17 @@ export interface ImportListingsReport {
 function checkRecord(line: number, value: unknown, seen: Map<string, number>): BadLine[] {
   const parsed = ListingRecord.safeParse(value);
   if (!parsed.success) {
-    return parsed.error.issues.map((issue) => {
+    return parsed.error.issues.flatMap((issue) => {
       const { field, message } = localizeIssue(issue, 'en');
-      return { line, field, reason: message };
+      // zod reports unknown fields on their parent object; name each unknown field itself.
+      if (issue.code === 'unrecognized_keys') {
+        return issue.keys.map((k) => ({
+          line,
+          field: [...issue.path.map(String), k].join('.'),
+          reason: message,
+        }));
+      }
+      return [{ line, field, reason: message }];
     });
   }
   const first = seen.get(parsed.data.id);
@@ -153,7 +161,7 @@ export async function importListings(
   return report;
 }
 
-/** Progress on a terminal (one rewritten line) or in a log (every tenth), for files over `minLines`. */
+/** Progress on a terminal (one rewritten line) or in a log (every tenth); the caller decides for which files. */
 export function listingsProgress(
   stream: Pick<NodeJS.WriteStream, 'write' | 'isTTY'>,
 ): NonNullable<ImportListingsOptions['onProgress']> {

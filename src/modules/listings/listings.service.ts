@@ -27,7 +27,7 @@ import {
   canViewListing,
   publishesDirectly,
 } from './policy.ts';
-import { storeListings, type ListingWrite } from './store.ts';
+import { storeListings, writeOfRow, type ListingWrite } from './store.ts';
 
 export type { BrowseRow, FacetName, ListingRow };
 export type ListingDeps = Pick<Deps, 'db' | 'now'>;
@@ -44,31 +44,6 @@ export function isExpired(l: Pick<ListingRow, 'validUntil'>, now: Date): boolean
 
 function newRef(now: Date): string {
   return `cp-${chinaDate(now).slice(0, 4)}-${randomBytes(5).toString('hex')}`;
-}
-
-function writeOf(row: ListingRow): ListingWrite {
-  return {
-    ref: row.ref,
-    orgId: row.orgId,
-    regionCode: row.regionCode,
-    areaCode: row.areaCode,
-    direction: row.direction,
-    category: row.category,
-    sector: row.sector,
-    title: row.title,
-    description: row.description,
-    language: row.language,
-    tags: row.tags,
-    amountCny: row.amountCny,
-    validUntil: row.validUntil,
-    status: row.status,
-    createdAt: row.createdAt,
-    updatedAt: row.updatedAt,
-    createdBy: row.createdBy,
-    reviewedBy: row.reviewedBy,
-    reviewedAt: row.reviewedAt,
-    reviewNote: row.reviewNote,
-  };
 }
 
 async function save(
@@ -96,6 +71,19 @@ async function postingOrg(deps: ListingDeps, ctx: UseCaseContext, input: Listing
     throw invalid('orgId', t('orgNotYours'));
   }
   return org;
+}
+
+/** A new or changed `valid_until` must not lie in the past (China date). */
+function checkValidUntil(
+  value: string | undefined,
+  before: string | null,
+  now: Date,
+  lang: Lang,
+): string | null {
+  if (value === undefined) return null;
+  if (value !== before && value < chinaDate(now))
+    throw invalid('validUntil', listingsErr(lang)('validUntilPast'));
+  return value;
 }
 
 function checkArea(region: string, area: string | undefined, lang: Lang): string | null {
@@ -129,7 +117,7 @@ export async function createListing(
     language: input.language,
     tags: input.tags ?? [],
     amountCny: input.amountCny ?? null,
-    validUntil: input.validUntil ?? null,
+    validUntil: checkValidUntil(input.validUntil, null, now, ctx.lang),
     status: direct ? 'published' : 'pending',
     createdAt: now,
     updatedAt: now,
@@ -181,7 +169,7 @@ export async function updateListing(
     const back =
       !publishesDirectly(ctx.viewer) && (before.status === 'published' || before.status === 'rejected');
     const row = await save(deps, tx, {
-      ...writeOf(before),
+      ...writeOfRow(before),
       areaCode: checkArea(before.regionCode, input.areaCode, ctx.lang),
       direction: input.direction,
       category: input.category,
@@ -191,7 +179,7 @@ export async function updateListing(
       language: input.language,
       tags: input.tags ?? [],
       amountCny: input.amountCny ?? null,
-      validUntil: input.validUntil ?? null,
+      validUntil: checkValidUntil(input.validUntil, before.validUntil, now, ctx.lang),
       status: back ? 'pending' : before.status,
       updatedAt: now,
     });
@@ -222,7 +210,7 @@ export async function renewListing(
   }
   return deps.db.transaction(async (tx) => {
     const before = await lockManaged(tx, ctx, ref);
-    const row = await save(deps, tx, { ...writeOf(before), validUntil, updatedAt: now });
+    const row = await save(deps, tx, { ...writeOfRow(before), validUntil, updatedAt: now });
     await recordAudit(tx, {
       actor: actorOf(ctx),
       action: 'listing.renewed',
@@ -242,7 +230,7 @@ export async function closeListing(deps: ListingDeps, ctx: UseCaseContext, ref: 
   return deps.db.transaction(async (tx) => {
     const before = await lockManaged(tx, ctx, ref);
     if (before.status === 'closed') throw new AppError('conflict', listingsErr(ctx.lang)('alreadyClosed'));
-    const row = await save(deps, tx, { ...writeOf(before), status: 'closed', updatedAt: deps.now() });
+    const row = await save(deps, tx, { ...writeOfRow(before), status: 'closed', updatedAt: deps.now() });
     await recordAudit(tx, {
       actor: actorOf(ctx),
       action: 'listing.closed',
@@ -273,7 +261,7 @@ export async function reviewListing(
     if (before.status !== 'pending') throw new AppError('conflict', listingsErr(ctx.lang)('notPending'));
     const now = deps.now();
     const row = await save(deps, tx, {
-      ...writeOf(before),
+      ...writeOfRow(before),
       status: decision === 'approve' ? 'published' : 'rejected',
       reviewedBy: viewer.id,
       reviewedAt: now,
@@ -319,7 +307,7 @@ export async function getListing(deps: ListingDeps, ctx: UseCaseContext, ref: st
 
 export interface BrowseQuery extends Omit<ListingFilter, 'statuses' | 'activeOn' | 'expiredOn'> {
   /** `active` (default): published and not expired; `expired`; `all` published; the others are for managers. */
-  state?: 'active' | 'expired' | 'pending' | 'rejected' | 'closed' | undefined;
+  state?: 'active' | 'expired' | 'all' | 'pending' | 'rejected' | 'closed' | undefined;
   page: number;
   pageSize: number;
 }

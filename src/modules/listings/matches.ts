@@ -16,13 +16,18 @@ import { matchStats } from './schema.ts';
 
 export type MatchScope = 'counterpart' | 'all';
 
-/** Most candidates scored per query; retrieval keeps the strongest evidence within this. */
-const MAX_KEY_CANDIDATES = 1500;
+/** Most candidates scored per query. */
+const MAX_KEY_CANDIDATES = 2000;
 const MAX_DIVISION_CANDIDATES = 200;
-/** Query features are used rarest first, until their document frequencies add up to this. */
+/**
+ * Query features are used rarest first until their document frequencies (over the whole corpus, so
+ * roughly 50 times the rows one category, direction and region holds) add up to this. Below it every
+ * feature is used, so small and medium corpora are ranked exactly as the core would rank all listings;
+ * above it, features common enough to blow the budget (which weigh least) no longer fetch candidates.
+ */
 const DF_BUDGET = 100_000;
 const MIN_QUERY_KEYS = 8;
-const MAX_QUERY_KEYS = 48;
+const MAX_QUERY_KEYS = 300;
 
 export interface MatchQuery {
   listing: Analyzed & { areaCode: string | null };

@@ -9,6 +9,7 @@ export const listingsErr = defineMessages({
     notPending: 'Only a listing waiting for review can be approved or rejected',
     alreadyClosed: 'This listing is already closed',
     renewDate: 'Choose a date after today',
+    validUntilPast: 'Choose today or a later date',
     badAsOf: 'Enter a date (2018-03-01) or an ISO date-time (2018-03-01T00:00:00+08:00)',
   },
   zh: {
@@ -18,6 +19,7 @@ export const listingsErr = defineMessages({
     notPending: '只有待审核的信息才能通过或退回',
     alreadyClosed: '该信息已关闭',
     renewDate: '请选择今天以后的日期',
+    validUntilPast: '请选择今天或以后的日期',
     badAsOf: '请输入日期（2018-03-01）或 ISO 日期时间（2018-03-01T00:00:00+08:00）',
   },
 });

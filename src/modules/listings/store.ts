@@ -7,7 +7,7 @@ import type { DbOrTx } from '../../db/client.ts';
 import type { Features } from '../matching/core/types.ts';
 import type { GlossaryEntry } from '../taxonomy/glossary.data.ts';
 import { analyze, matchKeys, searchVector, StatsDelta } from './analysis.ts';
-import type { LISTING_STATUSES} from './schema.ts';
+import type { LISTING_STATUSES } from './schema.ts';
 import { listings, matchStats } from './schema.ts';
 
 export type ListingStatus = (typeof LISTING_STATUSES)[number];
@@ -34,6 +34,32 @@ export interface ListingWrite {
   reviewedBy?: string | null;
   reviewedAt?: Date | null;
   reviewNote?: string | null;
+}
+
+/** The write that stores a listing as it is (every field, `updated_at` included): change what differs. */
+export function writeOfRow(row: ListingWrite & { reviewNote: string | null }): ListingWrite {
+  return {
+    ref: row.ref,
+    orgId: row.orgId,
+    regionCode: row.regionCode,
+    areaCode: row.areaCode,
+    direction: row.direction,
+    category: row.category,
+    sector: row.sector,
+    title: row.title,
+    description: row.description,
+    language: row.language,
+    tags: row.tags,
+    amountCny: row.amountCny,
+    validUntil: row.validUntil,
+    status: row.status,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    createdBy: row.createdBy ?? null,
+    reviewedBy: row.reviewedBy ?? null,
+    reviewedAt: row.reviewedAt ?? null,
+    reviewNote: row.reviewNote,
+  };
 }
 
 export interface StoredListing {

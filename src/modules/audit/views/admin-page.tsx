@@ -1,6 +1,7 @@
 import type { Lang } from '../../../lib/i18n.ts';
 import { href } from '../../../web/layout.tsx';
 import { auditMsg } from '../messages.ts';
+import { taxonomyMsg } from '../../taxonomy/messages.ts';
 
 /** The administrators' landing page: one card per tool. */
 export function AdminPage({ lang }: { lang: Lang }) {
@@ -9,6 +10,11 @@ export function AdminPage({ lang }: { lang: Lang }) {
     { path: '/admin/audit', title: t('adminAudit'), hint: t('adminAuditHint') },
     { path: '/coordinator/organisations', title: t('adminOrganisations'), hint: t('adminOrganisationsHint') },
     { path: '/admin/pairings', title: t('adminPairings'), hint: t('adminPairingsHint') },
+    {
+      path: '/taxonomy',
+      title: taxonomyMsg(lang)('taxonomyTitle'),
+      hint: taxonomyMsg(lang)('taxonomyAdminHint'),
+    },
   ];
   return (
     <>

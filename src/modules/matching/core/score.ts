@@ -189,10 +189,12 @@ export function scoreCandidate(query: Analyzed, candidate: Analyzed, ctx: ScoreC
     }
   }
 
-  const ageDays = Math.max(0, (ctx.asOf.getTime() - Date.parse(candidate.createdAt)) / 86_400_000);
+  // A candidate posted after `asOf` (matching a past moment) counts as new, but is not called fresh.
+  const rawAge = (ctx.asOf.getTime() - Date.parse(candidate.createdAt)) / 86_400_000;
+  const ageDays = Math.max(0, rawAge);
   const fresh = W.fresh * Math.pow(0.5, ageDays / FRESH_HALF_LIFE_DAYS);
   score += fresh;
-  if (ageDays <= 30) {
+  if (rawAge >= 0 && ageDays <= 30) {
     reasons.push({ reason: { code: 'fresh', params: { days: Math.floor(ageDays) } }, weight: 0 });
   }
 
