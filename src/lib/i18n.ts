@@ -89,6 +89,21 @@ export function messageIn(message: string, lang: Lang): string {
   return (JSON.parse(message.slice(BILINGUAL.length)) as Record<Lang, string>)[lang];
 }
 
+/**
+ * Zod issues in the caller's language, one per field: an unknown-keys issue (which zod reports on the
+ * parent object) becomes one issue naming each unknown field itself.
+ */
+export function localizeIssues(
+  issues: readonly z.core.$ZodIssue[],
+  lang: Lang,
+): { field: string; message: string }[] {
+  return issues.flatMap((issue) => {
+    const { field, message } = localizeIssue(issue, lang);
+    if (issue.code !== 'unrecognized_keys') return [{ field, message }];
+    return issue.keys.map((k) => ({ field: [...issue.path.map(String), k].join('.'), message }));
+  });
+}
+
 /** A zod issue's message in the caller's language, with the dotted path of the field it concerns. */
 export function localizeIssue(issue: z.core.$ZodIssue, lang: Lang): { field: string; message: string } {
   const field = issue.path.map(String).join('.') || '(body)';

@@ -1,7 +1,7 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { AppError } from '../lib/errors.ts';
-import { localizeIssue, negotiateLang } from '../lib/i18n.ts';
+import { localizeIssues, negotiateLang } from '../lib/i18n.ts';
 import type { AppEnv } from './env.ts';
 
 /** A router for JSON routes: validation failures become one `validation` problem naming every field. */
@@ -10,7 +10,7 @@ export function newApi(): OpenAPIHono<AppEnv> {
     defaultHook: (result, c) => {
       if (!result.success) {
         const lang = c.var.user?.preferredLang ?? negotiateLang(c.req.header('accept-language')) ?? 'en';
-        const issues = result.error.issues.map((i) => localizeIssue(i, lang));
+        const issues = localizeIssues(result.error.issues, lang);
         throw new AppError('validation', undefined, issues);
       }
     },

@@ -46,8 +46,10 @@ export function renderPage(
     { path: '/listings', label: t('navListings') },
     { path: '/regions', label: t('navRegions') },
   ];
-  if (user?.role === 'coordinator')
+  if (user?.role === 'coordinator') {
     nav.push({ path: '/coordinator/organisations', label: t('coordination') });
+    nav.push({ path: '/coordinator/listings', label: t('reviewListings') });
+  }
   if (user?.role === 'admin') nav.push({ path: '/admin', label: t('admin') });
   const current = c.var.localPath;
   const otherPath = props.otherPath === undefined ? current : (props.otherPath ?? '/');

@@ -13,7 +13,7 @@ import { categoryInfo } from '../taxonomy/categories.data.ts';
 import { divisionOf } from '../taxonomy/industries.data.ts';
 import type { ListingRecord } from './fields.ts';
 import {
-  browseListings,
+  scanListings,
   listingUrl,
   type BrowseQuery,
   type BrowseRow,
@@ -99,29 +99,15 @@ export const exportMsg = defineMessages({
 });
 
 /**
- * The listings the viewer may browse with these filters, newest first, read `EXPORT_PAGE` at a time. The
- * first page is read before returning, so that a refused request fails before any output is written.
+ * The listings the viewer may browse with these filters, newest first, read in batches. The filter is
+ * checked before returning, so that a refused request fails before any output is written.
  */
-export async function listingsForExport(
+export function listingsForExport(
   deps: ListingDeps,
   ctx: UseCaseContext,
   query: Omit<BrowseQuery, 'page' | 'pageSize'>,
 ): Promise<AsyncIterable<ExportRow>> {
-  const first = await browseListings(deps, ctx, { ...query, page: 1, pageSize: EXPORT_PAGE });
-  return (async function* () {
-    // Pages are read by offset: a listing posted meanwhile shifts later pages, so ids already written are skipped.
-    const seen = new Set<string>();
-    let rows = first.rows;
-    for (let page = 2; ; page++) {
-      for (const r of rows) {
-        if (seen.has(r.id)) continue;
-        seen.add(r.id);
-        yield r;
-      }
-      if (rows.length < EXPORT_PAGE) return;
-      rows = (await browseListings(deps, ctx, { ...query, page, pageSize: EXPORT_PAGE })).rows;
-    }
-  })();
+  return Promise.resolve(scanListings(deps, ctx, query, EXPORT_PAGE));
 }
 
 /** A listing as one line of the interchange format; absent optional fields are left out. */

@@ -5,7 +5,7 @@
  */
 import { stat } from 'node:fs/promises';
 import type { Db } from '../../db/client.ts';
-import { localizeIssue } from '../../lib/i18n.ts';
+import { localizeIssues } from '../../lib/i18n.ts';
 import type { Actor } from '../audit/audit.service.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { ensureOrganisations, namedOrgKey } from '../accounts/organisations.service.ts';
@@ -45,18 +45,11 @@ export interface ImportListingsReport {
 function checkRecord(line: number, value: unknown, seen: Map<string, number>): BadLine[] {
   const parsed = ListingRecord.safeParse(value);
   if (!parsed.success) {
-    return parsed.error.issues.flatMap((issue) => {
-      const { field, message } = localizeIssue(issue, 'en');
-      // zod reports unknown fields on their parent object; name each unknown field itself.
-      if (issue.code === 'unrecognized_keys') {
-        return issue.keys.map((k) => ({
-          line,
-          field: [...issue.path.map(String), k].join('.'),
-          reason: message,
-        }));
-      }
-      return [{ line, field, reason: message }];
-    });
+    return localizeIssues(parsed.error.issues, 'en').map(({ field, message }) => ({
+      line,
+      field,
+      reason: message,
+    }));
   }
   const first = seen.get(parsed.data.id);
   if (first !== undefined) {

@@ -131,6 +131,34 @@ export async function browse(
   return { rows, total: total?.n ?? 0 };
 }
 
+/** Up to `limit` listings after `after` in newest-first order (created_at, then id, both descending). */
+export function scan(
+  db: DbOrTx,
+  f: ListingFilter,
+  after: { createdAt: Date; id: string } | undefined,
+  limit: number,
+): Promise<BrowseRow[]> {
+  return db
+    .select({
+      ...LISTING,
+      orgNameZh: organisations.nameZh,
+      orgNameEn: organisations.nameEn,
+      orgType: organisations.type,
+    })
+    .from(listings)
+    .innerJoin(organisations, eq(organisations.id, listings.orgId))
+    .where(
+      and(
+        conditions(f),
+        after
+          ? sql`(${listings.createdAt}, ${listings.id}) < (${after.createdAt}, ${after.id}::uuid)`
+          : undefined,
+      ),
+    )
+    .orderBy(desc(listings.createdAt), desc(listings.id))
+    .limit(limit);
+}
+
 export type FacetName = 'region' | 'category' | 'direction' | 'section' | 'language' | 'orgType';
 
 /** Counts of the filtered listings by each facet, in one query (grouping sets). */

@@ -324,11 +324,12 @@ export interface BrowsePage {
  * A page of listings with facet counts. The public sees published listings; pending, rejected and closed
  * ones are listed only for a coordinator's region, an admin, or a member's own organisation.
  */
-export async function browseListings(
+/** The filter for a browse query as the viewer may run it (other statuses only within their reach). */
+function browseFilter(
   deps: ListingDeps,
   ctx: UseCaseContext,
-  q: BrowseQuery,
-): Promise<BrowsePage> {
+  q: Omit<BrowseQuery, 'page' | 'pageSize'>,
+): ListingFilter {
   const state = q.state ?? 'active';
   const today = chinaDate(deps.now());
   const f: ListingFilter = { ...q, statuses: ['published'] };
@@ -344,6 +345,15 @@ export async function browseListings(
       f.regions = [viewer.regionCode ?? ''];
     }
   }
+  return f;
+}
+
+export async function browseListings(
+  deps: ListingDeps,
+  ctx: UseCaseContext,
+  q: BrowseQuery,
+): Promise<BrowsePage> {
+  const f = browseFilter(deps, ctx, q);
   const [{ rows, total }, facets] = await Promise.all([
     repo.browse(deps.db, f, { limit: q.pageSize, offset: (q.page - 1) * q.pageSize }),
     repo.facetCounts(deps.db, f),
@@ -356,6 +366,30 @@ export async function browseListings(
     pageSize: q.pageSize,
     facets,
   };
+}
+
+/**
+ * Every listing a browse query finds, newest first, `batch` at a time by keyset (no offsets, so the cost
+ * stays flat however many there are). The filter is checked before the first row is read.
+ */
+export function scanListings(
+  deps: ListingDeps,
+  ctx: UseCaseContext,
+  q: Omit<BrowseQuery, 'page' | 'pageSize'>,
+  batch = 1000,
+): AsyncIterable<BrowseRow & { expired: boolean }> {
+  const f = browseFilter(deps, ctx, q);
+  const now = deps.now();
+  return (async function* () {
+    let after: { createdAt: Date; id: string } | undefined;
+    for (;;) {
+      const rows = await repo.scan(deps.db, f, after, batch);
+      for (const r of rows) yield { ...r, expired: isExpired(r, now) };
+      const last = rows.at(-1);
+      if (!last || rows.length < batch) return;
+      after = { createdAt: last.createdAt, id: last.id };
+    }
+  })();
 }
 
 /** Every listing of the viewer's organisation, whatever its status (a member's "my listings"). */

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { AppError } from '../../lib/errors.ts';
-import { bilingual, localizeIssue, type Lang } from '../../lib/i18n.ts';
+import { bilingual, localizeIssues, type Lang } from '../../lib/i18n.ts';
 import { ORG_TYPES } from '../accounts/schema.ts';
 import { PROVINCES } from '../regions/data.ts';
 import { LISTING_CATEGORY_CODES, LISTING_DIRECTIONS } from '../taxonomy/categories.data.ts';
@@ -145,9 +145,5 @@ export function presentMatches(items: readonly MatchItem[]): { items: MatchJson[
 export function parseParams<T extends z.ZodType>(schema: T, value: unknown, lang: Lang): z.infer<T> {
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
-  throw new AppError(
-    'validation',
-    undefined,
-    parsed.error.issues.map((i) => localizeIssue(i, lang)),
-  );
+  throw new AppError('validation', undefined, localizeIssues(parsed.error.issues, lang));
 }

@@ -364,3 +364,42 @@ describe('audit', () => {
     );
   });
 });
+
+describe('scanListings', () => {
+  it('reads every listing a browse finds, newest first, in keyset batches without repeats', async () => {
+    const day = (n: number) => `2018-02-${String(n).padStart(2, '0')}T09:00:00+08:00`;
+    // Two share a created_at, so the id breaks the tie between batches.
+    const report = await importRecords(
+      database,
+      [1, 2, 3, 3, 5].map((d, i) =>
+        record({
+          id: `scan-${i}`,
+          region: 'CN-HL',
+          area_code: '230100',
+          category: 'talent',
+          created_at: day(d),
+        }),
+      ),
+    );
+    expect(report.invalid).toEqual([]);
+    const browsed = await svc.browseListings(deps, anonymous, {
+      regions: ['CN-HL'],
+      categories: ['talent'],
+      page: 1,
+      pageSize: 100,
+    });
+    const scanned: string[] = [];
+    for await (const r of svc.scanListings(
+      deps,
+      anonymous,
+      { regions: ['CN-HL'], categories: ['talent'] },
+      2,
+    )) {
+      scanned.push(r.ref);
+    }
+    expect(scanned.length).toBe(browsed.total);
+    expect(new Set(scanned).size).toBe(scanned.length);
+    expect(scanned).toEqual(browsed.rows.map((r) => r.ref));
+    expect(scanned.filter((r) => r.startsWith('scan-'))).toHaveLength(5);
+  });
+});
