@@ -53,4 +53,7 @@ CREATE INDEX "listings_browse_idx" ON "listings" USING btree ("status","created_
 CREATE INDEX "listings_org_idx" ON "listings" USING btree ("org_id");--> statement-breakpoint
 CREATE INDEX "listings_match_keys_idx" ON "listings" USING gin ("match_keys");--> statement-breakpoint
 CREATE INDEX "listings_division_idx" ON "listings" USING btree ("category","direction","region_code","sector","created_at");--> statement-breakpoint
-CREATE INDEX "listings_search_idx" ON "listings" USING gin ("search");
+CREATE INDEX "listings_search_idx" ON "listings" USING gin ("search");--> statement-breakpoint
+-- Small pending lists: every match query scans a GIN index's pending entries until they are merged.
+ALTER INDEX "listings_match_keys_idx" SET (gin_pending_list_limit = 256);--> statement-breakpoint
+ALTER INDEX "listings_search_idx" SET (gin_pending_list_limit = 256);

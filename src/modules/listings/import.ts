@@ -4,6 +4,7 @@
  * in whole or not at all (or, with `skipInvalid`, its good lines go in whole).
  */
 import { stat } from 'node:fs/promises';
+import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { localizeIssues } from '../../lib/i18n.ts';
 import type { Actor } from '../audit/audit.service.ts';
@@ -151,7 +152,20 @@ export async function importListings(
       after: { created: report.created, updated: report.updated, skipped: bad.size, status },
     });
   });
+  await afterBulkWrite(db);
   return report;
+}
+
+/**
+ * After a bulk write: merges the GIN indexes' pending entries (which every match query would otherwise
+ * scan until a vacuum; PGlite has no autovacuum) and refreshes the planner's statistics.
+ */
+async function afterBulkWrite(db: Db): Promise<void> {
+  await db.execute(
+    sql`select gin_clean_pending_list('listings_match_keys_idx'::regclass), gin_clean_pending_list('listings_search_idx'::regclass)`,
+  );
+  await db.execute(sql`analyze listings`);
+  await db.execute(sql`analyze match_stats`);
 }
 
 /** Progress on a terminal (one rewritten line) or in a log (every tenth); the caller decides for which files. */

@@ -21,11 +21,11 @@ const MAX_KEY_CANDIDATES = 2000;
 const MAX_DIVISION_CANDIDATES = 200;
 /**
  * Query features are used rarest first until their document frequencies (over the whole corpus, so
- * roughly 50 times the rows one category, direction and region holds) add up to this. Below it every
+ * many times the rows one category, direction and region holds) add up to this. Below it every
  * feature is used, so small and medium corpora are ranked exactly as the core would rank all listings;
  * above it, features common enough to blow the budget (which weigh least) no longer fetch candidates.
  */
-const DF_BUDGET = 100_000;
+const DF_BUDGET = 30_000;
 const MIN_QUERY_KEYS = 8;
 const MAX_QUERY_KEYS = 300;
 
@@ -116,7 +116,7 @@ async function fetchCandidates(
      extract(epoch from created_at)::float8 as created_epoch, valid_until::text as valid_until, features`,
   );
   const live = sql`(valid_until is null or valid_until >= ${q.day}::date) and ref <> ${q.ref}`;
-  const byKeys = sql`(select ${cols} from listings where match_keys && ${sql.param(q.keys)}::bigint[] and ${live} limit ${MAX_KEY_CANDIDATES})`;
+  const byKeys = sql`(select ${cols} from listings where match_keys && (select ${sql.param(q.keys)}::bigint[]) and ${live} limit ${MAX_KEY_CANDIDATES})`;
   const byDivision =
     q.division === undefined
       ? undefined
