@@ -6,13 +6,13 @@
  */
 import { inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
-import { rankMatches, type RankedMatch } from '../matching/core/rank.ts';
+import { rankMatches, topCandidates, type RankedMatch } from '../matching/core/rank.ts';
 import { chinaDate, idf } from '../matching/core/score.ts';
 import type { Analyzed, CorpusStats, Features } from '../matching/core/types.ts';
 import { PROVINCES } from '../regions/data.ts';
 import type { CounterpartArea } from '../regions/regions.service.ts';
 import { DOCS_KEY, keyHash, keyPrefix, LENGTH_KEY, statFeatures } from './analysis.ts';
-import { matchStats } from './schema.ts';
+import { listings, matchStats } from './schema.ts';
 
 export type MatchScope = 'counterpart' | 'all';
 
@@ -51,7 +51,8 @@ interface CandidateRow {
   title: string;
   created_epoch: number | string;
   valid_until: string | null;
-  features: Features;
+  /** Scoring features only: the words reasons quote are fetched later for the best few. */
+  features: Omit<Features, 'conceptTerms' | 'conceptVia' | 'termSurface'>;
 }
 
 export interface FoundMatch extends RankedMatch {
@@ -96,8 +97,9 @@ function inScope(c: { region: string; areaCode: string | null }, areas: readonly
 }
 
 /**
- * Candidates sharing a retrieval key, plus the newest of the same division, in one round trip. Only
- * published listings carry keys; the division branch checks the status itself.
+ * Candidates sharing a retrieval key, plus the newest of the same division, in one round trip, with their
+ * scoring features only (the words reasons quote are fetched for the best few). Only published listings
+ * carry keys; the division branch checks the status itself.
  */
 async function fetchCandidates(
   db: DbOrTx,
@@ -113,7 +115,8 @@ async function fetchCandidates(
 ): Promise<CandidateRow[]> {
   const cols = sql.raw(
     `id, ref, org_id, region_code, area_code, category::text as category, direction::text as direction, language, title,
-     extract(epoch from created_at)::float8 as created_epoch, valid_until::text as valid_until, features`,
+     extract(epoch from created_at)::float8 as created_epoch, valid_until::text as valid_until,
+     features - 'conceptTerms' - 'conceptVia' - 'termSurface' as features`,
   );
   const live = sql`(valid_until is null or valid_until >= ${q.day}::date) and ref <> ${q.ref}`;
   const byKeys = sql`(select ${cols} from listings where match_keys && (select ${sql.param(q.keys)}::bigint[]) and ${live} limit ${MAX_KEY_CANDIDATES})`;
@@ -126,6 +129,22 @@ async function fetchCandidates(
   const query = byDivision ? sql`${byKeys} union all ${byDivision}` : byKeys;
   const result: unknown = await db.execute(query);
   return (result as { rows: CandidateRow[] }).rows;
+}
+
+/** The words reasons quote (conceptTerms and the like) of a few listings, by ref. */
+async function displayFeatures(db: DbOrTx, refs: string[]): Promise<Map<string, Partial<Features>>> {
+  if (refs.length === 0) return new Map();
+  const f = listings.features;
+  const rows = await db
+    .select({
+      ref: listings.ref,
+      display: sql<
+        Partial<Features>
+      >`jsonb_strip_nulls(jsonb_build_object('conceptTerms', ${f}->'conceptTerms', 'conceptVia', ${f}->'conceptVia', 'termSurface', ${f}->'termSurface'))`,
+    })
+    .from(listings)
+    .where(inArray(listings.ref, refs));
+  return new Map(rows.map((r) => [r.ref, r.display]));
 }
 
 /** The ranked matches of a listing, best first, with reasons (as codes and parameters). */
@@ -155,6 +174,7 @@ export async function findMatches(db: DbOrTx, q: MatchQuery): Promise<FoundMatch
     if (byRef.has(row.ref)) continue;
     const c = {
       ...row.features,
+      conceptTerms: {},
       ref: row.ref,
       region: row.region_code,
       category: row.category,
@@ -186,13 +206,14 @@ export async function findMatches(db: DbOrTx, q: MatchQuery): Promise<FoundMatch
       conceptWeights[f.slice(2)] = idf(n, docs);
     } else stats.termDf[f.slice(2)] = n;
   }
-  const ranked = rankMatches(
-    listing,
-    candidates,
-    { asOf, counterpart: true, conceptWeights, stats },
-    q.limit,
-    (c) => inScope(c, q.counterparts),
+  const ctx = { asOf, counterpart: true, conceptWeights, stats };
+  const best = topCandidates(listing, candidates, ctx, q.limit);
+  const display = await displayFeatures(
+    db,
+    best.map((c) => c.ref),
   );
+  const full = best.map((c) => ({ ...c, ...display.get(c.ref) }));
+  const ranked = rankMatches(listing, full, ctx, q.limit, (c) => inScope(c, q.counterparts));
   return ranked.flatMap((m) => {
     const row = byRef.get(m.ref);
     if (!row) return [];

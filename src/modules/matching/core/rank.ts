@@ -8,9 +8,31 @@ export interface RankedMatch {
   reasons: Reason[];
 }
 
+const byScoreThenRef = (a: { score: number; ref: string }, b: { score: number; ref: string }) =>
+  b.score - a.score || (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0);
+
 /**
- * The `limit` best candidates for `query`, best first (ties broken by ref, so the order is stable).
- * `isCounterpart`, when given, says per candidate whether it comes from a counterpart region.
+ * The `limit` best candidates, best first, scored without building reasons (so candidates may lack their
+ * display fields). Region, section, amount and age alone do not make a match: candidates without a
+ * shared concept, word or division are left out.
+ */
+export function topCandidates<C extends Analyzed>(
+  query: Analyzed,
+  candidates: readonly C[],
+  ctx: ScoreContext,
+  limit: number,
+): C[] {
+  return candidates
+    .map((c) => ({ c, ref: c.ref, ...scoreCandidate(query, c, ctx, false) }))
+    .filter((m) => m.evidence)
+    .sort(byScoreThenRef)
+    .slice(0, Math.max(0, limit))
+    .map((m) => m.c);
+}
+
+/**
+ * The `limit` best candidates for `query` with their reasons, best first (ties broken by ref, so the order
+ * is stable). `isCounterpart`, when given, says per candidate whether it comes from a counterpart region.
  */
 export function rankMatches<C extends Analyzed>(
   query: Analyzed,
@@ -19,16 +41,12 @@ export function rankMatches<C extends Analyzed>(
   limit: number,
   isCounterpart?: (candidate: C) => boolean,
 ): RankedMatch[] {
-  return (
-    candidates
-      .map((c) => ({
-        ref: c.ref,
-        ...scoreCandidate(query, c, isCounterpart ? { ...ctx, counterpart: isCounterpart(c) } : ctx),
-      }))
-      // Region, section, amount and age alone do not make a match: something of substance must be shared.
-      .filter((m) => m.evidence)
-      .map(({ evidence: _evidence, ...m }) => m)
-      .sort((a, b) => b.score - a.score || (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0))
-      .slice(0, Math.max(0, limit))
-  );
+  return topCandidates(query, candidates, ctx, limit).map((c) => {
+    const { score, reasons } = scoreCandidate(
+      query,
+      c,
+      isCounterpart ? { ...ctx, counterpart: isCounterpart(c) } : ctx,
+    );
+    return { ref: c.ref, score, reasons };
+  });
 }

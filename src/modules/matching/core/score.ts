@@ -84,6 +84,7 @@ function termScore(
   query: Features,
   candidate: Features,
   stats: CorpusStats | undefined,
+  withReasons: boolean,
 ): {
   score: number;
   shared: string[];
@@ -100,13 +101,22 @@ function termScore(
     score += s;
     shared.push({ term, s });
   }
-  shared.sort((a, b) => b.s - a.s || a.term.localeCompare(b.term));
+  if (withReasons) shared.sort((a, b) => b.s - a.s || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
   return { score, shared: shared.map((x) => x.term) };
 }
 
-/** How well `candidate` answers `query` (higher is better), with the reasons, strongest first. */
-export function scoreCandidate(query: Analyzed, candidate: Analyzed, ctx: ScoreContext): ScoredMatch {
-  const W: ScoreWeights = { ...WEIGHTS, ...ctx.weights };
+/**
+ * How well `candidate` answers `query` (higher is better), with the reasons, strongest first. With
+ * `withReasons` false the score and evidence are the same but reasons are left out (and the candidate's
+ * display fields, conceptTerms and the like, are not needed): for ranking many candidates quickly.
+ */
+export function scoreCandidate(
+  query: Analyzed,
+  candidate: Analyzed,
+  ctx: ScoreContext,
+  withReasons = true,
+): ScoredMatch {
+  const W: ScoreWeights = ctx.weights ? { ...WEIGHTS, ...ctx.weights } : WEIGHTS;
   const reasons: { reason: Reason; weight: number }[] = [];
   let score = 0;
 
@@ -121,6 +131,7 @@ export function scoreCandidate(query: Analyzed, candidate: Analyzed, ctx: ScoreC
     evidence = true;
     const s = W.concept * (ctx.conceptWeights[id] ?? 1) * (Math.sqrt(qw * cw) / 3);
     score += s;
+    if (!withReasons) continue;
     const theirs = candidate.conceptTerms[id] ?? id;
     const yours = query.conceptTerms[id] ?? id;
     const qVia = query.conceptVia?.[id];
@@ -143,7 +154,7 @@ export function scoreCandidate(query: Analyzed, candidate: Analyzed, ctx: ScoreC
     reasons.push(entry);
   }
 
-  const terms = termScore(query, candidate, ctx.stats);
+  const terms = termScore(query, candidate, ctx.stats, withReasons);
   if (terms.shared.length > 0) {
     evidence = true;
     const s = (W.terms * terms.score) / 3;
