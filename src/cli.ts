@@ -225,8 +225,8 @@ program
   .addOption(new Option('--language <lang>', 'language of the listings').choices(['en', 'zh']))
   .option('--org-type <types>', 'organisation types (comma-separated or repeated)', collect)
   .addOption(
-    new Option('--state <state>', 'active (not expired today) or expired')
-      .choices(BROWSE_STATES.filter((s) => s === 'active' || s === 'expired'))
+    new Option('--state <state>', 'active (not expired today), expired, or all published')
+      .choices(BROWSE_STATES.filter((s) => s === 'active' || s === 'expired' || s === 'all'))
       .default('active'),
   )
   .action(async (opts: Record<string, unknown> & { lang: 'en' | 'zh'; format?: string; out?: string }) => {

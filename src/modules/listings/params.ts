@@ -15,7 +15,7 @@ import { listingsErr } from './messages.ts';
 import { LISTING_LANGS } from './schema.ts';
 
 const PROVINCE_CODES = PROVINCES.map((p) => p.code) as [string, ...string[]];
-export const BROWSE_STATES = ['active', 'expired', 'pending', 'rejected', 'closed'] as const;
+export const BROWSE_STATES = ['active', 'expired', 'all', 'pending', 'rejected', 'closed'] as const;
 export const MATCH_SCOPES = ['counterpart', 'all'] as const;
 
 /** A multi-valued filter: `a,b`, a repeated parameter, or both. */
