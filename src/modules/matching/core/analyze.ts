@@ -20,6 +20,9 @@ const MAX_EN_WORDS = 6;
 export interface GlossaryIndex {
   zh: ReadonlyMap<string, string>;
   en: ReadonlyMap<string, string>;
+  /** Every prefix of a Chinese term and of a stemmed English phrase: a phrase that is none can stop growing. */
+  zhPrefixes: ReadonlySet<string>;
+  enPrefixes: ReadonlySet<string>;
   broader: ReadonlyMap<string, string>;
 }
 
@@ -44,7 +47,14 @@ export function indexGlossary(glossary: readonly GlossaryEntry[]): GlossaryIndex
     if (entry.broader !== undefined) broader.set(entry.id, entry.broader);
   }
   addSegmenterWords(zh.keys());
-  const index = { zh, en, broader };
+  const zhPrefixes = new Set<string>();
+  for (const term of zh.keys()) for (let i = 1; i <= term.length; i++) zhPrefixes.add(term.slice(0, i));
+  const enPrefixes = new Set<string>();
+  for (const key of en.keys()) {
+    const words = key.split(' ');
+    for (let i = 1; i <= words.length; i++) enPrefixes.add(words.slice(0, i).join(' '));
+  }
+  const index = { zh, en, zhPrefixes, enPrefixes, broader };
   prepared.set(glossary, index);
   return index;
 }
@@ -89,6 +99,7 @@ function analyzeField(acc: Accumulator, text: string, weight: number, index: Glo
       let phrase = '';
       for (let j = i; j < Math.min(tokens.length, i + MAX_ZH_TOKENS); j++) {
         phrase += tokens[j] ?? '';
+        if (!index.zhPrefixes.has(phrase)) break;
         const id = index.zh.get(phrase);
         if (id !== undefined) {
           addConcept(acc, id, weight, phrase);
@@ -109,6 +120,7 @@ function analyzeField(acc: Accumulator, text: string, weight: number, index: Glo
     let key = '';
     for (let j = i; j < Math.min(stems.length, i + MAX_EN_WORDS); j++) {
       key = j === i ? (stems[j] ?? '') : `${key} ${stems[j] ?? ''}`;
+      if (!index.enPrefixes.has(key)) break;
       const id = index.en.get(key);
       if (id !== undefined) {
         addConcept(acc, id, weight, words.slice(i, j + 1).join(' '));
