@@ -12,13 +12,10 @@ import { organisationsByIds } from '../accounts/organisations.service.ts';
 import { authorize, requireViewer } from '../accounts/policy.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { chinaDate } from '../matching/core/score.ts';
-import { reasonText } from '../matching/core/reasons.ts';
-import { counterpartAreas } from '../regions/regions.service.ts';
 import { currentGlossary } from '../taxonomy/glossary.service.ts';
 import { areaProblem, type ListingInput } from './fields.ts';
 import * as repo from './listings.repo.ts';
 import type { BrowseRow, FacetName, ListingFilter, ListingRow } from './listings.repo.ts';
-import { findMatches, type MatchScope } from './matches.ts';
 import { listingsErr } from './messages.ts';
 import {
   canCreateListings,
@@ -405,78 +402,4 @@ export async function myListings(deps: ListingDeps, ctx: UseCaseContext, page: n
   return { rows: rows.map((r) => ({ ...r, expired: isExpired(r, now) })), total, page, pageSize };
 }
 
-export interface MatchItem {
-  ref: string;
-  title: string;
-  region: string;
-  category: string;
-  direction: 'offer' | 'seek';
-  score: number;
-  reasons: { code: string; text: string }[];
-  /** For pages: the match's language, organisation and expiry. */
-  language: 'zh' | 'en';
-  orgName: string;
-  validUntil: string | null;
-}
-
-export interface MatchOptions {
-  limit: number;
-  asOf?: Date | undefined;
-  scope?: MatchScope | undefined;
-}
-
-/**
- * The ranked matches of a listing the viewer may see, best first, with reasons worded in the viewer's
- * language: published listings of the same category, opposite direction, counterpart (or all) regions,
- * not expired as of `asOf` (default now).
- */
-export async function listingMatches(
-  deps: ListingDeps,
-  ctx: UseCaseContext,
-  ref: string,
-  opts: MatchOptions,
-): Promise<MatchItem[]> {
-  const found = await repo.findByRef(deps.db, ref);
-  if (!found || !canViewListing(ctx.viewer, found)) throw new AppError('not_found');
-  const asOf = opts.asOf ?? deps.now();
-  const ranked = await findMatches(deps.db, {
-    listing: {
-      ...found.features,
-      ref: found.ref,
-      region: found.regionCode,
-      category: found.category,
-      direction: found.direction,
-      language: found.language,
-      createdAt: found.createdAt.toISOString(),
-      validUntil: found.validUntil ?? undefined,
-      areaCode: found.areaCode,
-    },
-    asOf,
-    scope: opts.scope ?? 'counterpart',
-    counterparts: await counterpartAreas(deps.db, found.regionCode, found.areaCode),
-    limit: opts.limit,
-  });
-  const orgs = new Map(
-    (
-      await organisationsByIds(
-        deps.db,
-        ranked.map((m) => m.orgId),
-      )
-    ).map((o) => [o.id, o]),
-  );
-  return ranked.map((m) => {
-    const org = orgs.get(m.orgId);
-    return {
-      ref: m.ref,
-      title: m.title,
-      region: m.region,
-      category: m.category,
-      direction: m.direction,
-      score: Math.round(m.score * 1000) / 1000,
-      reasons: m.reasons.map((r) => ({ code: r.code, text: reasonText(r, ctx.lang) })),
-      language: m.language,
-      orgName: org ? (ctx.lang === 'zh' ? org.nameZh : org.nameEn) : '',
-      validUntil: m.validUntil,
-    };
-  });
-}
+export { listingMatches, type MatchItem, type MatchOptions } from './match.service.ts';
