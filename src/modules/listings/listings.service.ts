@@ -4,6 +4,7 @@
  * transaction, with an audit entry.
  */
 import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
 import { AppError, invalid } from '../../lib/errors.ts';
 import { messageIn, type Lang } from '../../lib/i18n.ts';
 import type { Deps } from '../../web/env.ts';
@@ -202,11 +203,12 @@ export async function renewListing(
 ): Promise<ListingRow> {
   requireViewer(ctx.viewer);
   const now = deps.now();
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(validUntil) || validUntil <= chinaDate(now)) {
-    throw invalid('validUntil', listingsErr(ctx.lang)('renewDate'));
-  }
   return deps.db.transaction(async (tx) => {
+    // Who may renew is checked before what they asked for; impossible dates (2099-02-30) are refused too.
     const before = await lockManaged(tx, ctx, ref);
+    if (!z.iso.date().safeParse(validUntil).success || validUntil <= chinaDate(now)) {
+      throw invalid('validUntil', listingsErr(ctx.lang)('renewDate'));
+    }
     const row = await save(deps, tx, { ...writeOfRow(before), validUntil, updatedAt: now });
     await recordAudit(tx, {
       actor: actorOf(ctx),

@@ -269,13 +269,15 @@ describe('renewListing', () => {
     expect((await svc.getListing(deps, anonymous, row.ref)).expired).toBe(true);
     expect(await matchRefs()).not.toContain(row.ref);
 
-    for (const day of ['2018-03-01', '2018-02-28', '2018-3-9', 'soon']) {
+    for (const day of ['2018-03-01', '2018-02-28', '2018-3-9', 'soon', '2099-02-30']) {
       await expect(svc.renewListing(deps, memberA, row.ref, day)).rejects.toMatchObject({
         code: 'validation',
         issues: [{ field: 'validUntil' }],
       });
     }
     await rejectsWith(svc.renewListing(deps, memberB, row.ref, '2018-06-30'), 'forbidden', 403);
+    // Permission comes before the date: an outsider learns nothing from a bad date either.
+    await rejectsWith(svc.renewListing(deps, memberB, row.ref, 'soon'), 'forbidden', 403);
 
     const renewed = await svc.renewListing(deps, memberA, row.ref, '2018-06-30');
     expect(renewed).toMatchObject({ validUntil: '2018-06-30', status: 'published' });
