@@ -91,6 +91,14 @@ function conditions(f: ListingFilter): SQL | undefined {
   );
 }
 
+/** A listing's columns with its organisation's names and type (browse and scan join them). */
+const BROWSE_ROW = {
+  ...LISTING,
+  orgNameZh: organisations.nameZh,
+  orgNameEn: organisations.nameEn,
+  orgType: organisations.type,
+};
+
 export interface BrowseRow extends ListingRow {
   orgNameZh: string;
   orgNameEn: string;
@@ -111,12 +119,7 @@ export async function browse(
       ]
     : [desc(listings.createdAt), desc(listings.id)];
   const rows = await db
-    .select({
-      ...LISTING,
-      orgNameZh: organisations.nameZh,
-      orgNameEn: organisations.nameEn,
-      orgType: organisations.type,
-    })
+    .select(BROWSE_ROW)
     .from(listings)
     .innerJoin(organisations, eq(organisations.id, listings.orgId))
     .where(where)
@@ -139,12 +142,7 @@ export function scan(
   limit: number,
 ): Promise<BrowseRow[]> {
   return db
-    .select({
-      ...LISTING,
-      orgNameZh: organisations.nameZh,
-      orgNameEn: organisations.nameEn,
-      orgType: organisations.type,
-    })
+    .select(BROWSE_ROW)
     .from(listings)
     .innerJoin(organisations, eq(organisations.id, listings.orgId))
     .where(

@@ -16,7 +16,8 @@ import { chinaDate } from '../matching/core/score.ts';
 import { currentGlossary } from '../taxonomy/glossary.service.ts';
 import { areaProblem, type ListingInput } from './fields.ts';
 import * as repo from './listings.repo.ts';
-import type { BrowseRow, FacetName, ListingFilter, ListingRow } from './listings.repo.ts';
+import type { BrowseRow, FacetName, ListingRow } from './listings.repo.ts';
+import type { ListingDeps } from './listings.read.ts';
 import { listingsErr } from './messages.ts';
 import {
   canCreateListings,
@@ -28,16 +29,10 @@ import {
 import { storeListings, writeOfRow, type ListingWrite } from './store.ts';
 
 export type { BrowseRow, FacetName, ListingRow };
-export type ListingDeps = Pick<Deps, 'db' | 'now'>;
 
 /** The public address of a listing. */
 export function listingUrl(lang: 'en' | 'zh', ref: string): string {
   return `/${lang}/listings/${encodeURIComponent(ref)}`;
-}
-
-/** Whether a listing is past its `valid_until` on the given day (China time). */
-export function isExpired(l: Pick<ListingRow, 'validUntil'>, now: Date): boolean {
-  return l.validUntil !== null && l.validUntil < chinaDate(now);
 }
 
 function newRef(now: Date): string {
@@ -280,128 +275,15 @@ export async function reviewListing(
   });
 }
 
-export interface ListingView {
-  listing: ListingRow;
-  org: { id: string; nameZh: string; nameEn: string; type: string; regionCode: string };
-  expired: boolean;
-  canManage: boolean;
-  canReview: boolean;
-}
-
-/** One listing as the viewer may see it; 404 when it does not exist or is not theirs to see. */
-export async function getListing(deps: ListingDeps, ctx: UseCaseContext, ref: string): Promise<ListingView> {
-  const found = await repo.findByRef(deps.db, ref);
-  if (!found || !canViewListing(ctx.viewer, found)) throw new AppError('not_found');
-  const { features: _f, ...listing } = found;
-  const [org] = await organisationsByIds(deps.db, [listing.orgId]);
-  if (!org) throw new AppError('not_found');
-  return {
-    listing,
-    org: { id: org.id, nameZh: org.nameZh, nameEn: org.nameEn, type: org.type, regionCode: org.regionCode },
-    expired: isExpired(listing, deps.now()),
-    canManage: canManageListing(ctx.viewer, listing),
-    canReview: listing.status === 'pending' && canReviewListing(ctx.viewer, listing),
-  };
-}
-
-export interface BrowseQuery extends Omit<ListingFilter, 'statuses' | 'activeOn' | 'expiredOn'> {
-  /** `active` (default): published and not expired; `expired`; `all` published; the others are for managers. */
-  state?: 'active' | 'expired' | 'all' | 'pending' | 'rejected' | 'closed' | undefined;
-  page: number;
-  pageSize: number;
-}
-
-export interface BrowsePage {
-  rows: (BrowseRow & { expired: boolean })[];
-  total: number;
-  page: number;
-  pageSize: number;
-  facets: Record<FacetName, Map<string, number>>;
-}
-
-/**
- * A page of listings with facet counts. The public sees published listings; pending, rejected and closed
- * ones are listed only for a coordinator's region, an admin, or a member's own organisation.
- */
-/** The filter for a browse query as the viewer may run it (other statuses only within their reach). */
-function browseFilter(
-  deps: ListingDeps,
-  ctx: UseCaseContext,
-  q: Omit<BrowseQuery, 'page' | 'pageSize'>,
-): ListingFilter {
-  const state = q.state ?? 'active';
-  const today = chinaDate(deps.now());
-  const f: ListingFilter = { ...q, statuses: ['published'] };
-  if (state === 'active') f.activeOn = today;
-  if (state === 'expired') f.expiredOn = today;
-  if (state === 'pending' || state === 'rejected' || state === 'closed') {
-    const viewer = requireViewer(ctx.viewer);
-    f.statuses = [state];
-    if (viewer.role === 'member') {
-      f.orgId = viewer.orgId ?? '00000000-0000-0000-0000-000000000000';
-    } else if (viewer.role === 'coordinator') {
-      if (q.regions?.some((r) => r !== viewer.regionCode)) throw new AppError('forbidden');
-      f.regions = [viewer.regionCode ?? ''];
-    }
-  }
-  return f;
-}
-
-export async function browseListings(
-  deps: ListingDeps,
-  ctx: UseCaseContext,
-  q: BrowseQuery,
-): Promise<BrowsePage> {
-  const f = browseFilter(deps, ctx, q);
-  const [{ rows, total }, facets] = await Promise.all([
-    repo.browse(deps.db, f, { limit: q.pageSize, offset: (q.page - 1) * q.pageSize }),
-    repo.facetCounts(deps.db, f),
-  ]);
-  const now = deps.now();
-  return {
-    rows: rows.map((r) => ({ ...r, expired: isExpired(r, now) })),
-    total,
-    page: q.page,
-    pageSize: q.pageSize,
-    facets,
-  };
-}
-
-/**
- * Every listing a browse query finds, newest first, `batch` at a time by keyset (no offsets, so the cost
- * stays flat however many there are). The filter is checked before the first row is read.
- */
-export function scanListings(
-  deps: ListingDeps,
-  ctx: UseCaseContext,
-  q: Omit<BrowseQuery, 'page' | 'pageSize'>,
-  batch = 1000,
-): AsyncIterable<BrowseRow & { expired: boolean }> {
-  const f = browseFilter(deps, ctx, q);
-  const now = deps.now();
-  return (async function* () {
-    let after: { createdAt: Date; id: string } | undefined;
-    for (;;) {
-      const rows = await repo.scan(deps.db, f, after, batch);
-      for (const r of rows) yield { ...r, expired: isExpired(r, now) };
-      const last = rows.at(-1);
-      if (!last || rows.length < batch) return;
-      after = { createdAt: last.createdAt, id: last.id };
-    }
-  })();
-}
-
-/** Every listing of the viewer's organisation, whatever its status (a member's "my listings"). */
-export async function myListings(deps: ListingDeps, ctx: UseCaseContext, page: number, pageSize: number) {
-  const viewer = requireViewer(ctx.viewer);
-  if (!viewer.orgId) return { rows: [], total: 0, page, pageSize };
-  const { rows, total } = await repo.browse(
-    deps.db,
-    { statuses: ['pending', 'published', 'rejected', 'closed'], orgId: viewer.orgId },
-    { limit: pageSize, offset: (page - 1) * pageSize },
-  );
-  const now = deps.now();
-  return { rows: rows.map((r) => ({ ...r, expired: isExpired(r, now) })), total, page, pageSize };
-}
-
+export {
+  browseListings,
+  getListing,
+  isExpired,
+  myListings,
+  scanListings,
+  type BrowsePage,
+  type BrowseQuery,
+  type ListingDeps,
+  type ListingView,
+} from './listings.read.ts';
 export { listingMatches, type MatchItem, type MatchOptions } from './match.service.ts';

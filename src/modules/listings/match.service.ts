@@ -9,7 +9,8 @@ import type { ListingDeps } from './listings.service.ts';
 import { findMatches, type MatchScope } from './matches.ts';
 import { canViewListing } from './policy.ts';
 
-export interface MatchItem {
+/** The contract shape of one match (GET /api/v1/listings/{ref}/matches): these fields and no others. */
+export interface MatchJson {
   ref: string;
   title: string;
   region: string;
@@ -17,6 +18,9 @@ export interface MatchItem {
   direction: 'offer' | 'seek';
   score: number;
   reasons: { code: string; text: string }[];
+}
+
+export interface MatchItem extends MatchJson {
   /** For pages: the match's language, organisation and expiry. */
   language: 'zh' | 'en';
   orgName: string;

@@ -10,7 +10,8 @@ import { ORG_TYPES } from '../accounts/schema.ts';
 import { PROVINCES } from '../regions/data.ts';
 import { LISTING_CATEGORY_CODES, LISTING_DIRECTIONS } from '../taxonomy/categories.data.ts';
 import { isDivisionCode } from '../taxonomy/industries.data.ts';
-import type { BrowseQuery, MatchItem } from './listings.service.ts';
+import type { BrowseQuery } from './listings.service.ts';
+import type { MatchItem, MatchJson } from './match.service.ts';
 import { listingsErr } from './messages.ts';
 import { LISTING_LANGS } from './schema.ts';
 
@@ -114,17 +115,6 @@ export const MatchParams = z.object({
   scope: z.enum(MATCH_SCOPES).default('counterpart'),
 });
 export type MatchParams = z.infer<typeof MatchParams>;
-
-/** The contract shape of one match: these fields and no others. */
-export interface MatchJson {
-  ref: string;
-  title: string;
-  region: string;
-  category: string;
-  direction: 'offer' | 'seek';
-  score: number;
-  reasons: { code: string; text: string }[];
-}
 
 /** `{items:[…]}` of the matches contract, best first, picking only the contract's fields. */
 export function presentMatches(items: readonly MatchItem[]): { items: MatchJson[] } {
