@@ -27,6 +27,7 @@ import { listingsApi } from './modules/listings/listings.api.ts';
 import { listingsWeb } from './modules/listings/listings.web.tsx';
 import { taxonomyWeb } from './modules/taxonomy/taxonomy.web.tsx';
 import { UPLOAD_PATH, UPLOAD_REQUEST_LIMIT, uploadsWeb } from './modules/news/uploads.ts';
+import { FILES_PATH, FILES_REQUEST_LIMIT } from './modules/files/files.service.ts';
 
 const STATIC_DIR = relative(process.cwd(), fileURLToPath(new URL('./web/static', import.meta.url)));
 /** Bodies above this are refused before they are read; upload routes set their own limits. */
@@ -82,10 +83,18 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   const tooLarge = () => {
     throw new AppError('payload_too_large');
   };
-  // The image upload form carries more than other requests; it is refused too, past its own limit.
+  // Upload forms carry more than other requests; they are refused too, past their own limits.
+  const carriesFiles = (path: string) => UPLOAD_PATH.test(path) || FILES_PATH.test(path);
   app.use(
     '*',
-    except((c) => UPLOAD_PATH.test(c.req.path), bodyLimit({ maxSize: MAX_BODY_BYTES, onError: tooLarge })),
+    except((c) => carriesFiles(c.req.path), bodyLimit({ maxSize: MAX_BODY_BYTES, onError: tooLarge })),
+  );
+  app.use(
+    '*',
+    except(
+      (c) => !FILES_PATH.test(c.req.path),
+      bodyLimit({ maxSize: FILES_REQUEST_LIMIT, onError: tooLarge }),
+    ),
   );
   app.use(
     '*',

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { z } from 'zod';
 import { localizeIssue } from './lib/i18n.ts';
 
@@ -25,6 +26,10 @@ const envSchema = z.object({
   TRUST_PROXY: z.enum(['0', '1']).default('0'),
   /** How often each instance polls the jobs table. */
   JOB_POLL_MS: z.coerce.number().int().min(10).default(1000),
+  /** Where uploaded documents and attachments are kept (by content hash); default DATA_DIR/files. */
+  FILES_DIR: z.string().min(1).optional(),
+  /** Days an expression of interest waits for an answer before it expires. */
+  INTEREST_EXPIRY_DAYS: z.coerce.number().int().min(1).max(365).default(14),
 });
 
 export type Config = {
@@ -40,6 +45,8 @@ export type Config = {
   demo: boolean;
   trustProxy: boolean;
   jobPollMs: number;
+  filesDir: string;
+  interestExpiryDays: number;
 };
 
 /** Parses the environment once; throws an Error naming every bad variable. The only reader of process.env. */
@@ -67,5 +74,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: e.DEMO === '1',
     trustProxy: e.TRUST_PROXY === '1',
     jobPollMs: e.JOB_POLL_MS,
+    filesDir: e.FILES_DIR ?? join(e.DATA_DIR, 'files'),
+    interestExpiryDays: e.INTEREST_EXPIRY_DAYS,
   };
 }

@@ -7,3 +7,8 @@ export * from '../modules/mail/schema.ts';
 export * from '../modules/news/schema.ts';
 export * from '../modules/taxonomy/schema.ts';
 export * from '../modules/listings/schema.ts';
+export * from '../modules/notifications/schema.ts';
+export * from '../modules/files/schema.ts';
+export * from '../modules/interests/schema.ts';
+export * from '../modules/agreements/schema.ts';
+export * from '../modules/projects/schema.ts';

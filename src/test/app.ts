@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Hono } from 'hono';
 import { createApp } from '../app.ts';
 import { loadConfig, type Config } from '../config.ts';
@@ -15,7 +17,12 @@ export interface TestApp {
 
 /** The real app over a test database, with a silent log and a mailer that records what it sends. */
 export function buildTestApp(database: Database, overrides: Partial<Config> = {}): TestApp {
-  const config = { ...loadConfig({ LOG_LEVEL: 'silent', TRUST_PROXY: '1' }), ...overrides };
+  // Uploaded files go to a folder of this test process, never the developer's ./data.
+  const filesDir = join(tmpdir(), `counterpart-test-files-${process.pid}`);
+  const config = {
+    ...loadConfig({ LOG_LEVEL: 'silent', TRUST_PROXY: '1', FILES_DIR: filesDir }),
+    ...overrides,
+  };
   const { deps, sent } = testDeps(database, config);
   return { app: createApp(deps), deps, sent };
 }
