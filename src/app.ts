@@ -26,6 +26,14 @@ import { newsWeb } from './modules/news/news.web.tsx';
 import { listingsApi } from './modules/listings/listings.api.ts';
 import { listingsWeb } from './modules/listings/listings.web.tsx';
 import { taxonomyWeb } from './modules/taxonomy/taxonomy.web.tsx';
+import { interestsApi } from './modules/interests/interests.api.ts';
+import { interestsWeb } from './modules/interests/interests.web.tsx';
+import { notificationsApi } from './modules/notifications/notifications.api.ts';
+import { notificationsWeb } from './modules/notifications/notifications.web.tsx';
+import { agreementsApi } from './modules/agreements/agreements.api.ts';
+import { agreementsWeb } from './modules/agreements/agreements.web.tsx';
+import { projectsApi } from './modules/projects/projects.api.ts';
+import { projectsWeb } from './modules/projects/projects.web.tsx';
 import { UPLOAD_PATH, UPLOAD_REQUEST_LIMIT, uploadsWeb } from './modules/news/uploads.ts';
 import { FILES_PATH, FILES_REQUEST_LIMIT } from './modules/files/files.service.ts';
 
@@ -119,7 +127,12 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   web.route('/', accountsWeb);
   web.route('/', auditWeb);
   web.route('/', newsWeb);
+  // Before the listings: /listings/{ref}/interest belongs to the interests module.
+  web.route('/', interestsWeb);
   web.route('/', listingsWeb);
+  web.route('/', notificationsWeb);
+  web.route('/', agreementsWeb);
+  web.route('/', projectsWeb);
   web.route('/', taxonomyWeb);
   for (const lang of LANGS) {
     app.use(`/${lang}`, pageLang(lang));
@@ -135,6 +148,10 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   api.route('/', accountsApi);
   api.route('/', newsApi);
   api.route('/', listingsApi);
+  api.route('/', interestsApi);
+  api.route('/', notificationsApi);
+  api.route('/', agreementsApi);
+  api.route('/', projectsApi);
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: { title: 'Counterpart API', version: '1' },

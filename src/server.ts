@@ -7,6 +7,8 @@ import { mailJobHandlers } from './modules/mail/mail.service.ts';
 import { accountJobHandlers, scheduleAccountCleanup } from './modules/accounts/accounts.jobs.ts';
 import { newsJobHandlers } from './modules/news/news.jobs.ts';
 import { reanalyzeJobHandlers } from './modules/listings/reanalyze.ts';
+import { interestsJobHandlers } from './modules/interests/interests.jobs.ts';
+import { projectsJobHandlers } from './modules/projects/projects.jobs.ts';
 import type { Deps } from './web/env.ts';
 
 export interface RunningServer {
@@ -51,6 +53,8 @@ export async function startServer(
       ...accountJobHandlers(deps),
       ...newsJobHandlers(),
       ...reanalyzeJobHandlers(),
+      ...interestsJobHandlers(deps),
+      ...projectsJobHandlers(deps),
     },
   });
   const app = createApp(deps);

@@ -1,4 +1,5 @@
 /** Reading listings: one as the viewer may see it, a page with facets, a keyset scan, an organisation's own. */
+import type { DbOrTx } from '../../db/client.ts';
 import { AppError } from '../../lib/errors.ts';
 import type { Deps } from '../../web/env.ts';
 import type { UseCaseContext } from '../accounts/context.ts';
@@ -138,4 +139,39 @@ export async function myListings(deps: ListingDeps, ctx: UseCaseContext, page: n
   );
   const now = deps.now();
   return { rows: rows.map((r) => ({ ...r, expired: isExpired(r, now) })), total, page, pageSize };
+}
+
+/** What other modules need of a listing they refer to (an interest, an agreement's source). */
+export type ListingSummary = Pick<
+  ListingRow,
+  | 'id'
+  | 'ref'
+  | 'title'
+  | 'language'
+  | 'orgId'
+  | 'regionCode'
+  | 'category'
+  | 'direction'
+  | 'sector'
+  | 'status'
+>;
+
+function summaryOf(l: ListingRow): ListingSummary {
+  const { id, ref, title, language, orgId, regionCode, category, direction, sector, status } = l;
+  return { id, ref, title, language, orgId, regionCode, category, direction, sector, status };
+}
+
+/** Summaries of listings by id (no access check: callers show only what their own records refer to). */
+export async function listingSummaries(db: DbOrTx, ids: readonly string[]): Promise<ListingSummary[]> {
+  return (await repo.findByIds(db, [...new Set(ids)])).map(summaryOf);
+}
+
+/** The summary of the listing with this ref that the viewer may see, or undefined. */
+export async function visibleListingByRef(
+  deps: ListingDeps,
+  ctx: UseCaseContext,
+  ref: string,
+): Promise<ListingSummary | undefined> {
+  const found = await repo.findByRef(deps.db, ref);
+  return found && canViewListing(ctx.viewer, found) ? summaryOf(found) : undefined;
 }

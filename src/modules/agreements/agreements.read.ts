@@ -1,0 +1,46 @@
+/** What other modules may know of an agreement (a project is built on one). */
+import { eq } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.ts';
+import { agreementConfirmations, agreementParties, agreements } from './schema.ts';
+
+export interface AgreementSummary {
+  id: string;
+  type: (typeof agreements.$inferSelect)['type'];
+  title: string;
+  language: 'zh' | 'en';
+  valueCny: number | null;
+  signedOn: string;
+  parties: { orgId: string; regionCode: string }[];
+  /** The parties' regions that have confirmed it. */
+  confirmedRegions: string[];
+  /** Every party's region has confirmed it. */
+  confirmed: boolean;
+}
+
+/** An agreement's summary, without access checks (the caller checks the viewer's part in it). */
+export async function agreementSummary(db: DbOrTx, id: string): Promise<AgreementSummary | undefined> {
+  const [a] = await db.select().from(agreements).where(eq(agreements.id, id));
+  if (!a) return undefined;
+  const parties = await db
+    .select({ orgId: agreementParties.orgId, regionCode: agreementParties.regionCode })
+    .from(agreementParties)
+    .where(eq(agreementParties.agreementId, id));
+  const confirmedRegions = (
+    await db
+      .select({ regionCode: agreementConfirmations.regionCode })
+      .from(agreementConfirmations)
+      .where(eq(agreementConfirmations.agreementId, id))
+  ).map((r) => r.regionCode);
+  const regions = new Set(parties.map((p) => p.regionCode));
+  return {
+    id: a.id,
+    type: a.type,
+    title: a.title,
+    language: a.language,
+    valueCny: a.valueCny,
+    signedOn: a.signedOn,
+    parties,
+    confirmedRegions,
+    confirmed: [...regions].every((r) => confirmedRegions.includes(r)),
+  };
+}
