@@ -23,6 +23,8 @@ export interface AppEnv {
     requestId: string;
     log: Logger;
     user: SessionUser | null;
+    /** Unread notifications of the signed-in user, counted for pages only (0 otherwise). */
+    unread: number;
     csrfToken: string;
     /** The path under the language prefix, e.g. `/regions` for `/en/regions`; used by the language switch. */
     localPath: string;

@@ -44,8 +44,13 @@ export function renderPage(
     { path: '/', label: t('navHome') },
     { path: '/news', label: t('navNews') },
     { path: '/listings', label: t('navListings') },
+    { path: '/projects', label: t('navProjects') },
     { path: '/regions', label: t('navRegions') },
   ];
+  // Those who take part in cooperation follow it in their pipeline; a pending organisation's members don't yet.
+  if (user && (user.role !== 'member' || user.orgStatus === 'approved')) {
+    nav.push({ path: '/pipeline', label: t('navPipeline') });
+  }
   if (user?.role === 'coordinator') {
     nav.push({ path: '/coordinator/organisations', label: t('coordination') });
     nav.push({ path: '/coordinator/listings', label: t('reviewListings') });
@@ -87,6 +92,11 @@ export function renderPage(
               </a>
               {user ? (
                 <>
+                  <a href={href(lang, '/notifications')}>
+                    {c.var.unread > 0
+                      ? t('navNotificationsUnread', { count: c.var.unread })
+                      : t('navNotifications')}
+                  </a>
                   <a href={href(lang, '/account')}>{t('account')}</a>
                   <form method="post" action={href(lang, '/sign-out')} class="inline-form">
                     <CsrfField token={c.var.csrfToken} />

@@ -4,6 +4,7 @@ import { AppError } from '../lib/errors.ts';
 import { type Lang } from '../lib/i18n.ts';
 import { randomToken, safeEqual } from '../lib/tokens.ts';
 import { resolveSession } from '../modules/accounts/sessions.ts';
+import { unreadCount } from '../modules/notifications/notifications.service.ts';
 import type { AppEnv } from './env.ts';
 
 export const SESSION_COOKIE = 'cp_session';
@@ -35,10 +36,16 @@ export function sessionLoader(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const token = getCookie(c, SESSION_COOKIE);
     c.set('user', null);
+    c.set('unread', 0);
     if (token) {
       const user = await resolveSession(c.var.deps.db, token, c.var.deps.now());
-      if (user) c.set('user', user);
-      else deleteCookie(c, SESSION_COOKIE, { path: '/' });
+      if (user) {
+        c.set('user', user);
+        // Only pages show the count in their navigation; API calls need not pay for it.
+        if (c.req.method === 'GET' && !c.req.path.startsWith('/api/')) {
+          c.set('unread', await unreadCount(c.var.deps.db, user.id));
+        }
+      } else deleteCookie(c, SESSION_COOKIE, { path: '/' });
     }
     await next();
   };

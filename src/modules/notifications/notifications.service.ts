@@ -88,10 +88,7 @@ export async function myNotifications(
     .where(opts.unreadOnly ? and(mine, isNull(notifications.readAt)) : mine)
     .orderBy(desc(notifications.createdAt), desc(notifications.id))
     .limit(opts.limit);
-  const [unread] = await deps.db
-    .select({ n: count() })
-    .from(notifications)
-    .where(and(mine, isNull(notifications.readAt)));
+  const unread = await unreadCount(deps.db, viewer.id);
   return {
     items: rows.map((r) => ({
       id: r.id,
@@ -101,8 +98,17 @@ export async function myNotifications(
       createdAt: r.createdAt,
       read: r.readAt !== null,
     })),
-    unread: unread?.n ?? 0,
+    unread,
   };
+}
+
+/** How many of a user's notifications are unread (for the navigation's count). */
+export async function unreadCount(db: DbOrTx, userId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(notifications)
+    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
+  return row?.n ?? 0;
 }
 
 /** Marks one of the user's notifications read (or all, with `id` null); others' are untouched. */
