@@ -30,6 +30,8 @@ CREATE TABLE "conversations" (
 	"interest_id" uuid NOT NULL,
 	"from_org_id" uuid NOT NULL,
 	"to_org_id" uuid NOT NULL,
+	"from_region_code" text NOT NULL,
+	"to_region_code" text NOT NULL,
 	"created_at" timestamp with time zone NOT NULL,
 	"last_message_at" timestamp with time zone NOT NULL,
 	CONSTRAINT "conversations_interest_id_unique" UNIQUE("interest_id")
@@ -41,6 +43,8 @@ CREATE TABLE "interests" (
 	"via_listing_id" uuid,
 	"from_org_id" uuid NOT NULL,
 	"to_org_id" uuid NOT NULL,
+	"from_region_code" text NOT NULL,
+	"to_region_code" text NOT NULL,
 	"message" text NOT NULL,
 	"bring" text NOT NULL,
 	"form" "cooperation_form" NOT NULL,
@@ -65,6 +69,7 @@ CREATE TABLE "conversation_messages" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"conversation_id" uuid NOT NULL,
 	"author_id" uuid,
+	"author_name" text NOT NULL,
 	"org_id" uuid NOT NULL,
 	"body" text NOT NULL,
 	"created_at" timestamp with time zone NOT NULL
@@ -74,6 +79,7 @@ CREATE TABLE "agreement_confirmations" (
 	"agreement_id" uuid NOT NULL,
 	"region_code" text NOT NULL,
 	"confirmed_by" uuid,
+	"confirmer_name" text DEFAULT '' NOT NULL,
 	"confirmed_at" timestamp with time zone NOT NULL,
 	CONSTRAINT "agreement_confirmations_agreement_id_region_code_pk" PRIMARY KEY("agreement_id","region_code")
 );
@@ -124,6 +130,13 @@ CREATE TABLE "project_milestones" (
 	"created_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "project_parties" (
+	"project_id" uuid NOT NULL,
+	"org_id" uuid NOT NULL,
+	"region_code" text NOT NULL,
+	CONSTRAINT "project_parties_project_id_org_id_pk" PRIMARY KEY("project_id","org_id")
+);
+--> statement-breakpoint
 CREATE TABLE "project_stage_changes" (
 	"id" bigserial PRIMARY KEY NOT NULL,
 	"project_id" uuid NOT NULL,
@@ -132,6 +145,7 @@ CREATE TABLE "project_stage_changes" (
 	"on" date NOT NULL,
 	"reason" text,
 	"changed_by" uuid,
+	"changed_by_name" text DEFAULT '' NOT NULL,
 	"changed_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint
@@ -145,8 +159,10 @@ CREATE TABLE "project_updates" (
 	"overrun_note" text,
 	"status" "project_update_status" DEFAULT 'pending' NOT NULL,
 	"submitted_by" uuid,
+	"submitted_by_name" text DEFAULT '' NOT NULL,
 	"submitted_at" timestamp with time zone NOT NULL,
 	"reviewed_by" uuid,
+	"reviewed_by_name" text,
 	"reviewed_at" timestamp with time zone,
 	"review_note" text
 );
@@ -175,7 +191,7 @@ CREATE TABLE "projects" (
 	"created_by" uuid,
 	"created_at" timestamp with time zone NOT NULL,
 	"updated_at" timestamp with time zone NOT NULL,
-	CONSTRAINT "projects_amounts_check" CHECK ("projects"."actual_investment_cny" >= 0 and "projects"."jobs_created" >= 0)
+	CONSTRAINT "projects_amounts_check" CHECK ("projects"."actual_investment_cny" >= 0 and "projects"."jobs_created" >= 0 and ("projects"."contracted_investment_cny" is null or "projects"."contracted_investment_cny" >= 0))
 );
 --> statement-breakpoint
 ALTER TABLE "notifications" ADD CONSTRAINT "notifications_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -207,6 +223,9 @@ ALTER TABLE "agreement_sources" ADD CONSTRAINT "agreement_sources_interest_id_in
 ALTER TABLE "agreement_sources" ADD CONSTRAINT "agreement_sources_listing_id_listings_id_fk" FOREIGN KEY ("listing_id") REFERENCES "public"."listings"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "agreements" ADD CONSTRAINT "agreements_recorded_by_users_id_fk" FOREIGN KEY ("recorded_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "project_milestones" ADD CONSTRAINT "project_milestones_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "project_parties" ADD CONSTRAINT "project_parties_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "project_parties" ADD CONSTRAINT "project_parties_org_id_organisations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "project_parties" ADD CONSTRAINT "project_parties_region_code_regions_code_fk" FOREIGN KEY ("region_code") REFERENCES "public"."regions"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "project_stage_changes" ADD CONSTRAINT "project_stage_changes_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "project_stage_changes" ADD CONSTRAINT "project_stage_changes_changed_by_users_id_fk" FOREIGN KEY ("changed_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "project_updates" ADD CONSTRAINT "project_updates_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -222,6 +241,8 @@ CREATE INDEX "conversations_to_idx" ON "conversations" USING btree ("to_org_id")
 CREATE UNIQUE INDEX "interests_open_pair_idx" ON "interests" USING btree (least("from_org_id", "to_org_id"),greatest("from_org_id", "to_org_id")) WHERE "interests"."status" = 'open';--> statement-breakpoint
 CREATE INDEX "interests_to_idx" ON "interests" USING btree ("to_org_id","sent_at");--> statement-breakpoint
 CREATE INDEX "interests_from_idx" ON "interests" USING btree ("from_org_id","sent_at");--> statement-breakpoint
+CREATE INDEX "interests_from_region_idx" ON "interests" USING btree ("from_region_code","sent_at");--> statement-breakpoint
+CREATE INDEX "interests_to_region_idx" ON "interests" USING btree ("to_region_code","sent_at");--> statement-breakpoint
 CREATE INDEX "interests_open_expiry_idx" ON "interests" USING btree ("expires_at") WHERE "interests"."status" = 'open';--> statement-breakpoint
 CREATE INDEX "conversation_messages_idx" ON "conversation_messages" USING btree ("conversation_id","created_at");--> statement-breakpoint
 CREATE INDEX "agreement_parties_org_idx" ON "agreement_parties" USING btree ("org_id");--> statement-breakpoint
@@ -229,6 +250,8 @@ CREATE INDEX "agreement_sources_idx" ON "agreement_sources" USING btree ("agreem
 CREATE INDEX "agreements_signed_idx" ON "agreements" USING btree ("signed_on");--> statement-breakpoint
 CREATE INDEX "project_milestones_idx" ON "project_milestones" USING btree ("project_id","due_on");--> statement-breakpoint
 CREATE INDEX "project_milestones_open_idx" ON "project_milestones" USING btree ("due_on") WHERE "project_milestones"."done_on" is null;--> statement-breakpoint
+CREATE INDEX "project_parties_org_idx" ON "project_parties" USING btree ("org_id");--> statement-breakpoint
+CREATE INDEX "project_parties_region_idx" ON "project_parties" USING btree ("region_code");--> statement-breakpoint
 CREATE INDEX "project_stage_changes_idx" ON "project_stage_changes" USING btree ("project_id","id");--> statement-breakpoint
 CREATE INDEX "project_updates_idx" ON "project_updates" USING btree ("project_id","submitted_at");--> statement-breakpoint
 CREATE INDEX "project_updates_pending_idx" ON "project_updates" USING btree ("status") WHERE "project_updates"."status" = 'pending';--> statement-breakpoint

@@ -72,6 +72,8 @@ export const agreementConfirmations = pgTable(
       .notNull()
       .references(() => regions.code),
     confirmedBy: uuid('confirmed_by').references(() => users.id, { onDelete: 'set null' }),
+    /** The confirming person's name as it was then, shown on the agreement (and kept if the user goes). */
+    confirmerName: text('confirmer_name').notNull().default(''),
     confirmedAt: timestamp('confirmed_at', { withTimezone: true }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.agreementId, t.regionCode] })],

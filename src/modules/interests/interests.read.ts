@@ -8,6 +8,8 @@ export interface InterestSummary {
   listingId: string;
   fromOrgId: string;
   toOrgId: string;
+  fromRegionCode: string;
+  toRegionCode: string;
   status: (typeof interests.$inferSelect)['status'];
 }
 
@@ -20,6 +22,8 @@ export async function interestSummaries(db: DbOrTx, ids: readonly string[]): Pro
       listingId: interests.listingId,
       fromOrgId: interests.fromOrgId,
       toOrgId: interests.toOrgId,
+      fromRegionCode: interests.fromRegionCode,
+      toRegionCode: interests.toRegionCode,
       status: interests.status,
     })
     .from(interests)

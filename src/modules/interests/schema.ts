@@ -31,6 +31,9 @@ export const interests = pgTable(
     toOrgId: uuid('to_org_id')
       .notNull()
       .references(() => organisations.id),
+    /** The organisations' regions when the interest was sent, so region views and checks need no join. */
+    fromRegionCode: text('from_region_code').notNull(),
+    toRegionCode: text('to_region_code').notNull(),
     message: text('message').notNull(),
     /** The three standard answers: what we bring, the form proposed, our timeline. */
     bring: text('bring').notNull(),
@@ -53,6 +56,8 @@ export const interests = pgTable(
       .where(sql`${t.status} = 'open'`),
     index('interests_to_idx').on(t.toOrgId, t.sentAt),
     index('interests_from_idx').on(t.fromOrgId, t.sentAt),
+    index('interests_from_region_idx').on(t.fromRegionCode, t.sentAt),
+    index('interests_to_region_idx').on(t.toRegionCode, t.sentAt),
     index('interests_open_expiry_idx')
       .on(t.expiresAt)
       .where(sql`${t.status} = 'open'`),
@@ -75,6 +80,8 @@ export const conversations = pgTable(
     toOrgId: uuid('to_org_id')
       .notNull()
       .references(() => organisations.id),
+    fromRegionCode: text('from_region_code').notNull(),
+    toRegionCode: text('to_region_code').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     lastMessageAt: timestamp('last_message_at', { withTimezone: true }).notNull(),
   },
@@ -89,6 +96,8 @@ export const messages = pgTable(
       .notNull()
       .references(() => conversations.id),
     authorId: uuid('author_id').references(() => users.id, { onDelete: 'set null' }),
+    /** The author's name as it was when they wrote (kept if the account goes). */
+    authorName: text('author_name').notNull(),
     /** The party the author wrote for. */
     orgId: uuid('org_id')
       .notNull()

@@ -83,6 +83,7 @@ export async function renderListing(
           lang={c.var.lang}
           csrf={c.var.csrfToken}
           view={view}
+          viewer={ctx.viewer}
           matches={matches}
           scope={scope}
           places={places}

@@ -23,6 +23,8 @@ export interface MatchJson {
 export interface MatchItem extends MatchJson {
   /** For pages: the match's language, organisation and expiry. */
   language: 'zh' | 'en';
+  /** The match's organisation (absent where a caller built the item itself). */
+  orgId?: string | undefined;
   orgName: string;
   validUntil: string | null;
 }
@@ -83,6 +85,7 @@ export async function listingMatches(
       score: Math.round(m.score * 1000) / 1000,
       reasons: m.reasons.map((r) => ({ code: r.code, text: reasonText(r, ctx.lang) })),
       language: m.language,
+      orgId: m.orgId,
       orgName: org ? (ctx.lang === 'zh' ? org.nameZh : org.nameEn) : '',
       validUntil: m.validUntil,
     };

@@ -9,6 +9,7 @@ import {
   integer,
   pgEnum,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uuid,
@@ -71,7 +72,34 @@ export const projects = pgTable(
   (t) => [
     index('projects_agreement_idx').on(t.agreementId),
     index('projects_region_stage_idx').on(t.regionCode, t.stage),
-    check('projects_amounts_check', sql`${t.actualInvestmentCny} >= 0 and ${t.jobsCreated} >= 0`),
+    check(
+      'projects_amounts_check',
+      sql`${t.actualInvestmentCny} >= 0 and ${t.jobsCreated} >= 0 and (${t.contractedInvestmentCny} is null or ${t.contractedInvestmentCny} >= 0)`,
+    ),
+  ],
+);
+
+/**
+ * The agreement's parties, copied when the project is created (as the agreement copies each party's
+ * region): who may act on a project and whose pipeline shows it are answered from this module's own tables.
+ */
+export const projectParties = pgTable(
+  'project_parties',
+  {
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organisations.id),
+    regionCode: text('region_code')
+      .notNull()
+      .references(() => regions.code),
+  },
+  (t) => [
+    primaryKey({ columns: [t.projectId, t.orgId] }),
+    index('project_parties_org_idx').on(t.orgId),
+    index('project_parties_region_idx').on(t.regionCode),
   ],
 );
 
@@ -89,6 +117,8 @@ export const projectStageChanges = pgTable(
     on: date('on', { mode: 'string' }).notNull(),
     reason: text('reason'),
     changedBy: uuid('changed_by').references(() => users.id, { onDelete: 'set null' }),
+    /** The name as it was then (shown in the history; users are another module's). */
+    changedByName: text('changed_by_name').notNull().default(''),
     changedAt: timestamp('changed_at', { withTimezone: true }).notNull(),
   },
   (t) => [index('project_stage_changes_idx').on(t.projectId, t.id)],
@@ -136,8 +166,10 @@ export const projectUpdates = pgTable(
     overrunNote: text('overrun_note'),
     status: updateStatus('status').notNull().default('pending'),
     submittedBy: uuid('submitted_by').references(() => users.id, { onDelete: 'set null' }),
+    submittedByName: text('submitted_by_name').notNull().default(''),
     submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull(),
     reviewedBy: uuid('reviewed_by').references(() => users.id, { onDelete: 'set null' }),
+    reviewedByName: text('reviewed_by_name'),
     reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
     reviewNote: text('review_note'),
   },

@@ -1,7 +1,9 @@
 import { dateShanghai, type Lang } from '../../../lib/i18n.ts';
 import { ErrorSummary, type FormErrors } from '../../../web/forms.tsx';
 import { Breadcrumb, CsrfField, href } from '../../../web/layout.tsx';
+import type { Viewer } from '../../accounts/policy.ts';
 import { Notice } from '../../accounts/views/parts.tsx';
+import { canSendInterest } from '../../interests/policy.ts';
 import type { ListingView, MatchItem } from '../listings.service.ts';
 import type { MatchScope } from '../matches.ts';
 import { listingsUi } from '../ui-messages.ts';
@@ -154,8 +156,24 @@ export function ReviewForm(props: {
   );
 }
 
+/** Where a viewer expresses interest in a listing; `via` names their own listing whose matches led there. */
+function interestPath(lang: Lang, ref: string, via?: string): string {
+  return href(lang, listingPath(ref, `/interest${via ? `?via=${encodeURIComponent(via)}` : ''}`));
+}
+
 /** One ranked match: its title (in its own language), organisation, region, score and reasons. */
-function MatchEntry({ lang, m, places }: { lang: Lang; m: MatchItem; places: Places }) {
+function MatchEntry({
+  lang,
+  m,
+  places,
+  interestHref,
+}: {
+  lang: Lang;
+  m: MatchItem;
+  places: Places;
+  /** The "Express interest" link, when the viewer may send one for this match. */
+  interestHref?: string | undefined;
+}) {
   const t = listingsUi(lang);
   return (
     <li class="listing-match">
@@ -174,6 +192,17 @@ function MatchEntry({ lang, m, places }: { lang: Lang; m: MatchItem; places: Pla
           <li data-code={r.code}>{r.text}</li>
         ))}
       </ul>
+      {interestHref ? (
+        <p>
+          <a href={interestHref}>
+            {t('expressInterest')}
+            <span class="listing-sr-only">
+              {': '}
+              <span lang={langAttr(m.language, lang)}>{m.title}</span>
+            </span>
+          </a>
+        </p>
+      ) : null}
     </li>
   );
 }
@@ -183,6 +212,8 @@ export function ListingPage(props: {
   lang: Lang;
   csrf: string;
   view: ListingView;
+  /** Who is looking: members of other organisations get "Express interest" links. */
+  viewer?: Viewer | undefined;
   matches: MatchItem[];
   scope: MatchScope;
   places: Places;
@@ -195,6 +226,10 @@ export function ListingPage(props: {
   const t = listingsUi(lang);
   const contentLang = langAttr(l.language, lang);
   const orgName = lang === 'zh' ? view.org.nameZh : view.org.nameEn;
+  const viewer = props.viewer ?? null;
+  const open = l.status === 'published' && !view.expired;
+  // Interest sent from the matches of one's own listing remembers where it came from.
+  const via = viewer?.orgId === l.orgId ? l.ref : undefined;
   const scopeLink = (scope: MatchScope) =>
     href(lang, listingPath(l.ref, scope === 'all' ? '?scope=all' : '')) + '#matches-heading';
   return (
@@ -304,6 +339,16 @@ export function ListingPage(props: {
           <code>{l.ref}</code>
         </dd>
       </dl>
+      {open && canSendInterest(viewer, l) ? (
+        <p class="listing-interest">
+          <a class="button" href={interestPath(lang, l.ref)} aria-describedby="interest-hint">
+            {t('expressInterest')}
+          </a>{' '}
+          <span class="muted" id="interest-hint">
+            {t('expressInterestHint')}
+          </span>
+        </p>
+      ) : null}
       {view.canManage ? (
         <ManageForms
           lang={lang}
@@ -332,7 +377,16 @@ export function ListingPage(props: {
         ) : (
           <ol class="listing-match-list">
             {props.matches.map((m) => (
-              <MatchEntry lang={lang} m={m} places={places} />
+              <MatchEntry
+                lang={lang}
+                m={m}
+                places={places}
+                interestHref={
+                  m.orgId && canSendInterest(viewer, { orgId: m.orgId })
+                    ? interestPath(lang, m.ref, via)
+                    : undefined
+                }
+              />
             ))}
           </ol>
         )}
