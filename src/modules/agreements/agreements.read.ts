@@ -44,3 +44,9 @@ export async function agreementSummary(db: DbOrTx, id: string): Promise<Agreemen
     confirmed: [...regions].every((r) => confirmedRegions.includes(r)),
   };
 }
+
+/** Whether any agreement has been recorded (demo content is loaded only into a platform without any). */
+export async function hasAnyAgreement(db: DbOrTx): Promise<boolean> {
+  const rows = await db.select({ id: agreements.id }).from(agreements).limit(1);
+  return rows.length > 0;
+}

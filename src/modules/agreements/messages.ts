@@ -1,0 +1,41 @@
+import { defineMessages } from '../../lib/i18n.ts';
+
+/** Errors the agreements use cases raise, each naming the field it concerns. */
+export const agreementsErr = defineMessages({
+  en: {
+    twoParties: 'Name at least two different organisations',
+    unknownParty: 'Not every party is an approved organisation',
+    ownOrgParty: 'Your organisation must be one of the parties',
+    regionParty: 'At least one party must be an organisation of your region',
+    signedOnInvalid: 'Enter the signing date as a real date (2018-05-20)',
+    signedOnFuture: 'The signing date cannot be after today',
+    signedOnEarly: 'The signing date cannot be before 1990',
+    unknownInterest: 'There is no such expression of interest',
+    interestNotParties: 'This expression of interest is not between the parties',
+    unknownListing: 'There is no listing {ref} you may see',
+    listingNotParties: 'The listing {ref} is not one of the parties’',
+    alreadyConfirmed: 'This region has already confirmed the agreement',
+    regionRequired: 'Name the party region you confirm for',
+    notPartyRegion: 'This region is not a party’s region',
+    notYourRegion: 'You confirm for your own region only',
+    noDocuments: 'Choose at least one file',
+  },
+  zh: {
+    twoParties: '请至少选择两个不同的单位',
+    unknownParty: '并非所有签约方都是已审核的单位',
+    ownOrgParty: '您的单位必须是签约方之一',
+    regionParty: '至少一方须为本地区的单位',
+    signedOnInvalid: '请输入有效的签约日期（如 2018-05-20）',
+    signedOnFuture: '签约日期不能晚于今天',
+    signedOnEarly: '签约日期不能早于 1990 年',
+    unknownInterest: '没有该合作意向',
+    interestNotParties: '该合作意向不是签约方之间的',
+    unknownListing: '没有您可查看的信息 {ref}',
+    listingNotParties: '信息 {ref} 不属于签约方',
+    alreadyConfirmed: '该地区已确认此协议',
+    regionRequired: '请指明为哪个签约方地区确认',
+    notPartyRegion: '该地区不是签约方所在地区',
+    notYourRegion: '您只能为本地区确认',
+    noDocuments: '请至少选择一个文件',
+  },
+});
