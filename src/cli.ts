@@ -9,6 +9,7 @@ import { BROWSE_STATES, MATCH_SCOPES } from './modules/listings/params.ts';
 import { importNews, progressPrinter, renderImportReport } from './modules/news/news.import.ts';
 import { ROLES } from './modules/accounts/schema.ts';
 import { EXPORT_FORMATS } from './modules/listings/export.ts';
+import { runExportProjects } from './modules/projects/projects.cli.ts';
 import { startServer } from './server.ts';
 
 const program = new Command();
@@ -202,9 +203,8 @@ program
   );
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
-program
-  .command('export')
-  .description('export content to files')
+const exporter = program.command('export').description('export content to files');
+exporter
   .command('listings')
   .description(
     'export published listings, newest first: jsonl is the interchange format (it re-imports with ' +
@@ -233,6 +233,27 @@ program
     const { deps, database } = await boot();
     try {
       await runExport(deps, opts, process);
+    } finally {
+      await database.close();
+    }
+  });
+
+exporter
+  .command('projects')
+  .description(
+    'export every cooperation project (published or not; an operator tool): csv and xlsx have headers ' +
+      'and labels (stages, categories, regions) in --lang, jsonl carries codes. Writes to standard output ' +
+      'unless --out is given; the format defaults to the extension of --out, else jsonl.',
+  )
+  .addOption(new Option('--format <format>', 'file format').choices(EXPORT_FORMATS))
+  .addOption(
+    new Option('--lang <lang>', 'language of headers and labels').choices(['en', 'zh']).default('en'),
+  )
+  .option('--out <file>', 'write to this file')
+  .action(async (opts: { lang: 'en' | 'zh'; format?: string; out?: string }) => {
+    const { deps, database } = await boot();
+    try {
+      await runExportProjects(deps, opts, process);
     } finally {
       await database.close();
     }
