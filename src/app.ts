@@ -34,6 +34,7 @@ import { agreementsApi } from './modules/agreements/agreements.api.ts';
 import { agreementsWeb } from './modules/agreements/agreements.web.tsx';
 import { projectsApi } from './modules/projects/projects.api.ts';
 import { projectsWeb } from './modules/projects/projects.web.tsx';
+import { pipelineWeb } from './modules/pipeline/pipeline.web.tsx';
 import { UPLOAD_PATH, UPLOAD_REQUEST_LIMIT, uploadsWeb } from './modules/news/uploads.ts';
 import { FILES_PATH, FILES_REQUEST_LIMIT } from './modules/files/files.service.ts';
 
@@ -133,6 +134,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   web.route('/', notificationsWeb);
   web.route('/', agreementsWeb);
   web.route('/', projectsWeb);
+  web.route('/', pipelineWeb);
   web.route('/', taxonomyWeb);
   for (const lang of LANGS) {
     app.use(`/${lang}`, pageLang(lang));

@@ -8,7 +8,7 @@ import { accountJobHandlers, scheduleAccountCleanup } from './modules/accounts/a
 import { newsJobHandlers } from './modules/news/news.jobs.ts';
 import { reanalyzeJobHandlers } from './modules/listings/reanalyze.ts';
 import { interestsJobHandlers } from './modules/interests/interests.jobs.ts';
-import { projectsJobHandlers } from './modules/projects/projects.jobs.ts';
+import { projectsJobHandlers, scheduleOverdueSweep } from './modules/projects/projects.jobs.ts';
 import type { Deps } from './web/env.ts';
 
 export interface RunningServer {
@@ -44,6 +44,7 @@ export async function startServer(
 
   // Daily housekeeping; the job re-schedules itself, this only starts the chain (at most once a day).
   await scheduleAccountCleanup(deps.db, deps.now());
+  await scheduleOverdueSweep(deps.db, deps.now());
   const runner = createJobRunner({
     db: deps.db,
     log,

@@ -56,14 +56,27 @@ const PAGES: PageEntry[] = [
   { path: '/admin/pairings/new', as: 'admin' },
   { path: '/admin/pairings/:pairing', as: 'admin', limit: 2 },
   { path: '/pairings/:pairing', as: 'admin', limit: 2 },
+  // Cooperation: the demo's interests, conversations, agreements and projects are reached by the crawl
+  // from each role's pipeline.
+  { path: '/projects', as: 'visitor' },
+  { path: '/pipeline', as: 'member' },
+  { path: '/interests', as: 'member' },
+  { path: '/interests?box=sent', as: 'member' },
+  { path: '/agreements', as: 'member' },
+  { path: '/notifications', as: 'member' },
+  { path: '/pipeline', as: 'coordinator' },
+  { path: '/pipeline?stage=started&overdue=1', as: 'coordinator' },
+  { path: '/agreements', as: 'coordinator' },
+  { path: '/notifications', as: 'coordinator' },
+  { path: '/pipeline?region=CN-JL', as: 'admin' },
 ];
 
 /** Where the crawl starts, per role: same-site links on these pages of a shape not yet checked are checked. */
 const CRAWL_FROM: Record<Role, string[]> = {
-  visitor: ['/', '/regions', '/news', '/sign-in'],
-  member: ['/', '/account'],
-  coordinator: ['/', '/account', '/coordinator/organisations?status=all', '/news/manage'],
-  admin: ['/', '/account', '/admin', '/admin/pairings', '/news/manage'],
+  visitor: ['/', '/regions', '/news', '/sign-in', '/projects'],
+  member: ['/', '/account', '/pipeline', '/interests'],
+  coordinator: ['/', '/account', '/coordinator/organisations?status=all', '/news/manage', '/pipeline'],
+  admin: ['/', '/account', '/admin', '/admin/pairings', '/news/manage', '/pipeline?region=CN-ZJ'],
 };
 /** Links the crawl leaves alone: state-changing or not pages. */
 const CRAWL_SKIP = [/\/sign-out\b/, /^\/static\//, /^\/api\//, /\.(csv|xlsx|pdf|xml|json|rss|atom)$/];

@@ -212,7 +212,7 @@ export function Chart(props: {
         width={width}
         height={height}
       />
-      <div class="table-scroll">
+      <div class="table-scroll" tabindex={0}>
         <table>
           <caption>{t('tableCaption', { caption: props.caption })}</caption>
           <thead>

@@ -107,7 +107,9 @@ export function SelectField(
 ) {
   return (
     <Field {...props}>
-      <select {...controlAttrs(props)} required={props.required}>
+      {/* A select whose first option has a value always has one: `required` would add nothing, and HTML
+          allows it only with an empty placeholder first. The field still shows it is required. */}
+      <select {...controlAttrs(props)} required={props.required && props.options[0]?.[0] === ''}>
         {props.options.map(([value, label]) => (
           <option value={value} selected={value === props.value}>
             {label}

@@ -19,6 +19,7 @@ import { relateArticles } from '../news/news.service.ts';
 import { pairingsOf } from '../regions/regions.service.ts';
 import { DEMO_COORDINATORS, DEMO_ORGANISATIONS } from './demo.data.ts';
 import { DEMO_LISTING_ORGANISATIONS } from './demo.listing-orgs.ts';
+import { loadDemoCooperation } from './demo.cooperation.ts';
 
 /** Legacy portal pages, imported the way `counterpart import news` does (the reference article among them). */
 const DEMO_NEWS = fileURLToPath(new URL('./content', import.meta.url));
@@ -71,8 +72,11 @@ export async function loadDemo(deps: Deps): Promise<{ summary: string; accounts:
   await relateReferenceArticles(deps, news.imported);
   const articles = `${news.imported.length} news article${news.imported.length === 1 ? '' : 's'}`;
   const listings = await loadDemoListings(deps);
+  const stories = await loadDemoCooperation(deps);
+  const cooperation = stories > 0 ? `, ${stories} cooperation stories` : '';
   const summary =
-    `${orgCount} organisations, ${articles}, ${listings} listings, ${users.length} accounts (${created} new)` +
+    `${orgCount} organisations, ${articles}, ${listings} listings${cooperation}, ` +
+    `${users.length} accounts (${created} new)` +
     (created === users.length ? '' : '; existing accounts kept their passwords');
   return { summary, accounts };
 }

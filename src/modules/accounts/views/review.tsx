@@ -81,7 +81,7 @@ export function ReviewPage(props: {
       {props.rows.length === 0 ? (
         <p>{t('noneFound')}</p>
       ) : (
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex={0}>
           <table>
             <thead>
               <tr>

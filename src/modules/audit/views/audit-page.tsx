@@ -96,7 +96,7 @@ export function AuditPage(props: {
       {props.rows.length === 0 ? (
         <p>{t('none')}</p>
       ) : (
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex={0}>
           <table>
             <thead>
               <tr>

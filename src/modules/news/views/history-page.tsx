@@ -37,7 +37,7 @@ export function HistoryPage({ lang, history, csrf }: { lang: Lang; history: Hist
       <HistoryBreadcrumb lang={lang} history={history} />
       <h1>{t('historyHeading', { title: a.title })}</h1>
       <p>{t('historyIntro', { title: a.title })}</p>
-      <div class="table-scroll">
+      <div class="table-scroll" tabindex={0}>
         <table>
           <caption>{t('historyTitle')}</caption>
           <thead>

@@ -64,7 +64,7 @@ export function ManageList(props: {
       {rows.length === 0 ? (
         <p>{t('noManaged')}</p>
       ) : (
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex={0}>
           <table>
             <caption>{t('manageTitle')}</caption>
             <thead>

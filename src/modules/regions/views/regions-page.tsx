@@ -7,7 +7,7 @@ import { pairingTitle, RegionLink } from './names.tsx';
 export function PairingsTable({ lang, pairings }: { lang: Lang; pairings: PairingView[] }) {
   const t = regionsMsg(lang);
   return (
-    <div class="table-scroll">
+    <div class="table-scroll" tabindex={0}>
       <table>
         <caption>{t('pairingsHeading')}</caption>
         <thead>
@@ -52,7 +52,7 @@ export function RegionsPage({
       <h2>{t('pairingsHeading')}</h2>
       <PairingsTable lang={lang} pairings={pairings} />
       <h2>{t('provincesHeading')}</h2>
-      <div class="table-scroll">
+      <div class="table-scroll" tabindex={0}>
         <table>
           <caption>{t('provincesHeading')}</caption>
           <thead>

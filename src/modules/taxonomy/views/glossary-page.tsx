@@ -119,7 +119,7 @@ export function GlossaryPage(props: {
           <p>{t('noEntries', { q })}</p>
         )
       ) : (
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex={0}>
           <table>
             <caption>{t('glossaryCaption')}</caption>
             <thead>

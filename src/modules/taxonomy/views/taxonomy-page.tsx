@@ -9,7 +9,7 @@ import { BothNames, langOf } from './parts.tsx';
 function CategoriesTable({ lang }: { lang: Lang }) {
   const t = taxonomyMsg(lang);
   return (
-    <div class="table-scroll">
+    <div class="table-scroll" tabindex={0}>
       <table>
         <caption>{t('categoriesCaption')}</caption>
         <thead>
@@ -45,7 +45,7 @@ function SectionTable({ lang, section }: { lang: Lang; section: IndustrySection 
         {t('sectionHeading', { letter: section.letter })}:{' '}
         <BothNames zh={section.nameZh} en={section.nameEn} lang={lang} />
       </h3>
-      <div class="table-scroll">
+      <div class="table-scroll" tabindex={0}>
         <table>
           <caption>{t('divisionsCaption', { letter: section.letter })}</caption>
           <thead>
