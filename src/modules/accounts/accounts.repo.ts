@@ -234,13 +234,7 @@ export async function deleteAttemptsBefore(db: DbOrTx, before: Date): Promise<vo
   await db.delete(signInAttempts).where(lt(signInAttempts.at, before));
 }
 
-/** True for PostgreSQL's unique_violation, whether drizzle wrapped the driver's error or not. */
-export function isUniqueViolation(err: unknown): boolean {
-  for (let e: unknown = err; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
-    if ((e as { code?: unknown }).code === '23505') return true;
-  }
-  return false;
-}
+export { isUniqueViolation } from '../../db/errors.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

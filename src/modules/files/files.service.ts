@@ -10,7 +10,7 @@ import type { DbOrTx } from '../../db/client.ts';
 import { AppError, invalid } from '../../lib/errors.ts';
 import type { Lang } from '../../lib/i18n.ts';
 import type { Deps } from '../../web/env.ts';
-import { sniffImage } from '../news/uploads.ts';
+import { sniffDocument, type DocumentType } from './sniff.ts';
 import { filesErr } from './messages.ts';
 import { storedFiles } from './schema.ts';
 
@@ -25,23 +25,17 @@ export const FILES_REQUEST_LIMIT = MAX_FILES_PER_UPLOAD * MAX_FILE_BYTES + 1024 
 export const FILES_PATH =
   /^\/(?:en|zh|api\/v1)\/(?:agreements(?:\/new|\/[^/]+\/documents)?|conversations\/[^/]+(?:\/messages)?)$/;
 
-const MEDIA_TYPES = {
+const MEDIA_TYPES: Record<DocumentType, string> = {
   pdf: 'application/pdf',
   png: 'image/png',
   jpg: 'image/jpeg',
   webp: 'image/webp',
   gif: 'image/gif',
-} as const;
-export type FileKind = keyof typeof MEDIA_TYPES;
+};
+
+export { sniffDocument };
 
 export type StoredFile = typeof storedFiles.$inferSelect;
-
-/** The document's type from its first bytes: PDF or one of the image types; null for anything else. */
-export function sniffDocument(bytes: Uint8Array): FileKind | null {
-  const pdf = [0x25, 0x50, 0x44, 0x46, 0x2d]; // %PDF-
-  if (pdf.every((b, i) => bytes[i] === b)) return 'pdf';
-  return sniffImage(bytes);
-}
 
 /** A file's name as it may be shown and sent back: no path, no control characters, at most 200 chars. */
 export function cleanFileName(name: string): string {
@@ -53,7 +47,7 @@ export function cleanFileName(name: string): string {
 
 interface CheckedFile {
   bytes: Uint8Array;
-  kind: FileKind;
+  kind: DocumentType;
   name: string;
 }
 

@@ -8,7 +8,7 @@ import type { Deps } from '../../web/env.ts';
 import { actorOf, type UseCaseContext } from '../accounts/context.ts';
 import { peopleOf } from '../accounts/people.service.ts';
 import { authorize, requireViewer } from '../accounts/policy.ts';
-import { isUniqueViolation } from '../accounts/accounts.repo.ts';
+import { isUniqueViolation } from '../../db/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { enqueueJob } from '../jobs/jobs.service.ts';
 import { getListing, visibleListingByRef } from '../listings/listings.service.ts';

@@ -1,6 +1,5 @@
 /** Who may do what with expressions of interest and conversations. Pure. */
 import { canActForOrganisation, type Viewer } from '../accounts/policy.ts';
-import type { PipelineScope } from '../pipeline/scope.ts';
 
 /** The two organisations of an interest or a conversation and their regions. */
 export interface Parties {
@@ -58,10 +57,4 @@ export function canPostMessage(viewer: Viewer, c: Parties): boolean {
   return canActForOrganisation(viewer) && isPartyMember(viewer, c);
 }
 
-/** A member sees their own organisation's pipeline; a coordinator their region's; an admin any. */
-export function canViewPipeline(viewer: Viewer, scope: PipelineScope): boolean {
-  if (!viewer) return false;
-  if (viewer.role === 'admin') return true;
-  if (viewer.role === 'coordinator') return scope.kind === 'region' && scope.regionCode === viewer.regionCode;
-  return scope.kind === 'org' && scope.orgId === viewer.orgId && canActForOrganisation(viewer);
-}
+export { canViewPipeline } from '../pipeline/policy.ts';

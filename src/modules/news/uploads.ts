@@ -7,6 +7,7 @@ import type { AppEnv, Deps } from '../../web/env.ts';
 import { actorOf, type UseCaseContext } from '../accounts/context.ts';
 import { authorize } from '../accounts/policy.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { sniffImage, type ImageType } from '../files/sniff.ts';
 import { newsErr } from './messages.ts';
 import { canPublishNews } from './policy.ts';
 
@@ -16,28 +17,12 @@ export const UPLOAD_REQUEST_LIMIT = 8 * 1024 * 1024;
 /** The upload form's address: app.ts gives it UPLOAD_REQUEST_LIMIT instead of the usual body limit. */
 export const UPLOAD_PATH = /^\/(?:en|zh)\/news\/manage\/uploads$/;
 
-export type ImageType = 'png' | 'jpg' | 'webp' | 'gif';
 const CONTENT_TYPES: Record<ImageType, string> = {
   png: 'image/png',
   jpg: 'image/jpeg',
   webp: 'image/webp',
   gif: 'image/gif',
 };
-
-/** The image type from the file's first bytes; the name and the declared type are never trusted. */
-export function sniffImage(bytes: Uint8Array): ImageType | null {
-  const at = (offset: number, sig: number[]) => sig.every((b, i) => bytes[offset + i] === b);
-  const ascii = (offset: number, s: string) =>
-    at(
-      offset,
-      [...s].map((c) => c.charCodeAt(0)),
-    );
-  if (at(0, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'png';
-  if (at(0, [0xff, 0xd8, 0xff])) return 'jpg';
-  if (ascii(0, 'GIF87a') || ascii(0, 'GIF89a')) return 'gif';
-  if (ascii(0, 'RIFF') && ascii(8, 'WEBP')) return 'webp';
-  return null;
-}
 
 function uploadsDir(dataDir: string): string {
   return join(dataDir, 'uploads');
