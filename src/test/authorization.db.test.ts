@@ -3,17 +3,25 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/client.ts';
 import { AppError } from '../lib/errors.ts';
 import type { UseCaseContext } from '../modules/accounts/context.ts';
-import { confirmAgreement, getAgreement, recordAgreement } from '../modules/agreements/agreements.service.ts';
+import {
+  addDocuments,
+  confirmAgreement,
+  getAgreement,
+  recordAgreement,
+} from '../modules/agreements/agreements.service.ts';
 import { getConversation, postMessage } from '../modules/interests/conversations.service.ts';
 import { answerInterest, getInterest, sendInterest } from '../modules/interests/interests.service.ts';
 import { createListing } from '../modules/listings/listings.service.ts';
 import { actingAs, input } from '../modules/listings/testing.ts';
 import { pipelineOf } from '../modules/pipeline/pipeline.service.ts';
+import { PDF } from '../modules/agreements/testing.ts';
 import {
   changeStage,
   createProject,
   getProject,
+  projectDocument,
   reviewUpdate,
+  setProjectPublished,
   submitUpdate,
 } from '../modules/projects/projects.service.ts';
 import { buildTestApp } from './app.ts';
@@ -44,7 +52,9 @@ type Role = (typeof ROLES)[number];
 // Anonymous callers are asked to sign in; signed-in people who may not see a record get not_found (it is
 // not revealed); those who see it but may not act get forbidden. B may not express interest in its own
 // listing (a validation error naming listingRef). Projects are public records: an unpublished one is
-// simply not found for the public, as listings under review are.
+// simply not found for the public, as listings under review are. A project is created on an agreement both
+// regions' coordinators have confirmed; through a project, anyone who sees it downloads the agreement's
+// documents not marked confidential, and nobody a confidential one.
 // Columns follow ROLES:   anon    mA      mB      mC      mPend   cJL     cZJ     cLN     admin
 const U = 'unauthenticated';
 const F = 'forbidden';
@@ -63,6 +73,11 @@ const EXPECTED: Record<string, Outcome[]> = {
   'project.view (published)': ['ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok'],
   'project.view (unpublished)': [N, 'ok', 'ok', N, N, 'ok', 'ok', N, 'ok'],
   'project.changeStage': [U, 'ok', 'ok', N, N, 'ok', 'ok', N, 'ok'],
+  'project.setPublished (unpublished → published)': [U, 'ok', 'ok', N, N, 'ok', 'ok', N, 'ok'],
+  'project.setPublished (published → unpublished)': [U, 'ok', 'ok', F, F, 'ok', 'ok', F, 'ok'],
+  'project.document (public, non-confidential)': ['ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok'],
+  'project.document (unpublished, non-confidential)': [N, 'ok', 'ok', N, N, 'ok', 'ok', N, 'ok'],
+  'project.document (public, confidential)': [N, N, N, N, N, N, N, N, N],
   'project.submitUpdate': [U, 'ok', 'ok', N, N, F, F, N, F],
   "project.approveUpdate (A's)": [U, F, F, N, N, 'ok', F, N, 'ok'],
   'pipeline.view (own scope)': [U, 'ok', 'ok', 'ok', F, 'ok', 'ok', 'ok', 'ok'],
@@ -140,15 +155,42 @@ async function freshAgreement(by: UseCaseContext = ctx.memberA): Promise<string>
   return a.id;
 }
 
-async function freshProject(published = true): Promise<string> {
-  const p = await createProject(deps, ctx.memberA, await freshAgreement(), {
+/** A PDF unlike any other (documents are stored by content hash). */
+let pdfs = 0;
+const pdf = (name: string) =>
+  new File([PDF, new TextEncoder().encode(`% ${name} ${++pdfs}\n`)], name, { type: 'application/pdf' });
+
+/** A fresh agreement between A and B that both regions' coordinators have confirmed (as a project needs). */
+async function confirmedAgreement(): Promise<string> {
+  const id = await freshAgreement();
+  await confirmAgreement(deps, ctx.coordJL, id);
+  await confirmAgreement(deps, ctx.coordZJ, id);
+  return id;
+}
+
+/** A project on a fresh confirmed agreement with a public and a confidential document, and their ids. */
+async function projectWithDocuments(published: boolean) {
+  const agreementId = await freshAgreement();
+  const [open] = await addDocuments(deps, ctx.memberA, agreementId, [pdf('brochure.pdf')], false);
+  const [secret] = await addDocuments(deps, ctx.memberB, agreementId, [pdf('terms.pdf')], true);
+  await confirmAgreement(deps, ctx.coordJL, agreementId);
+  await confirmAgreement(deps, ctx.coordZJ, agreementId);
+  const p = await createProject(deps, ctx.memberA, agreementId, projectFields(published));
+  return { id: p.id, open: open!.id, secret: secret!.id };
+}
+
+const projectFields = (published: boolean) =>
+  ({
     title: 'A warehouse',
     language: 'en',
     category: 'product',
     regionCode: 'CN-ZJ',
     contractedInvestmentCny: 1_000_000,
     published,
-  });
+  }) as const;
+
+async function freshProject(published = true): Promise<string> {
+  const p = await createProject(deps, ctx.memberA, await confirmedAgreement(), projectFields(published));
   return p.id;
 }
 
@@ -176,7 +218,7 @@ const ACTIONS: Record<string, Action> = {
   'agreement.confirm (for Zhejiang)': async (as) =>
     confirmAgreement(deps, as, await freshAgreement(), 'CN-ZJ'),
   'project.create': async (as) =>
-    createProject(deps, as, await freshAgreement(), {
+    createProject(deps, as, await confirmedAgreement(), {
       title: 'A plant',
       language: 'en',
       category: 'product',
@@ -186,6 +228,22 @@ const ACTIONS: Record<string, Action> = {
   'project.view (unpublished)': async (as) => getProject(deps, as, await freshProject(false)),
   'project.changeStage': async (as) =>
     changeStage(deps, as, await freshProject(false), { stage: 'landed', on: '2018-06-01' }),
+  'project.setPublished (unpublished → published)': async (as) =>
+    setProjectPublished(deps, as, await freshProject(false), true),
+  'project.setPublished (published → unpublished)': async (as) =>
+    setProjectPublished(deps, as, await freshProject(true), false),
+  'project.document (public, non-confidential)': async (as) => {
+    const p = await projectWithDocuments(true);
+    return projectDocument(deps, as, p.id, p.open);
+  },
+  'project.document (unpublished, non-confidential)': async (as) => {
+    const p = await projectWithDocuments(false);
+    return projectDocument(deps, as, p.id, p.open);
+  },
+  'project.document (public, confidential)': async (as) => {
+    const p = await projectWithDocuments(true);
+    return projectDocument(deps, as, p.id, p.secret);
+  },
   'project.submitUpdate': async (as) =>
     submitUpdate(deps, as, await freshProject(false), { body: 'Progress', jobsCreated: 3 }),
   "project.approveUpdate (A's)": async (as) => {

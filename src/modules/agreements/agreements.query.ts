@@ -109,8 +109,16 @@ export interface AgreementView {
     }[];
     listings: Pick<ListingSummary, 'ref' | 'title' | 'language'>[];
   };
-  /** What the viewer may do with it: the regions they may confirm, add documents, start a project. */
-  can: { confirmRegions: string[]; addDocuments: boolean; startProject: boolean };
+  /**
+   * What the viewer may do with it: the regions they may confirm, add documents, start a project (once
+   * every party region has confirmed it; `startProjectOnceConfirmed` when only that is missing).
+   */
+  can: {
+    confirmRegions: string[];
+    addDocuments: boolean;
+    startProject: boolean;
+    startProjectOnceConfirmed: boolean;
+  };
 }
 
 /** The agreement the viewer may see, or 404. */
@@ -201,7 +209,8 @@ export async function getAgreement(
     can: {
       confirmRegions: regionsToConfirm(ctx.viewer, { parties: item.parties, confirmedRegions }),
       addDocuments: canAddAgreementDocuments(ctx.viewer, item),
-      startProject: canRecordAgreement(ctx.viewer, item),
+      startProject: canRecordAgreement(ctx.viewer, item) && item.confirmed,
+      startProjectOnceConfirmed: canRecordAgreement(ctx.viewer, item) && !item.confirmed,
     },
   };
 }

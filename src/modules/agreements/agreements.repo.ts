@@ -55,6 +55,20 @@ export function documentsOf(db: DbOrTx, id: string): Promise<DocumentRow[]> {
   return db.select().from(agreementDocuments).where(eq(agreementDocuments.agreementId, id));
 }
 
+/** An agreement's non-confidential documents (only `fileId` when given). */
+export function publicDocumentRows(db: DbOrTx, id: string, fileId?: string): Promise<DocumentRow[]> {
+  return db
+    .select()
+    .from(agreementDocuments)
+    .where(
+      and(
+        eq(agreementDocuments.agreementId, id),
+        eq(agreementDocuments.confidential, false),
+        fileId === undefined ? undefined : eq(agreementDocuments.fileId, fileId),
+      ),
+    );
+}
+
 export function sourcesOf(db: DbOrTx, ids: readonly string[]): Promise<SourceRow[]> {
   if (ids.length === 0) return Promise.resolve([]);
   return db

@@ -80,6 +80,8 @@ export const agreementsUi = defineMessages({
     sources: 'Where it came from',
     noSources: 'Not recorded.',
     startProject: 'Start a project from this agreement',
+    startProjectAfterConfirmation:
+      'A project can be started from this agreement once the coordinators of every party’s region have confirmed it (still to confirm: {regions}).',
     recordNew: 'Record a signed agreement',
     colTitle: 'Agreement',
     colParties: 'Parties',
@@ -164,6 +166,8 @@ export const agreementsUi = defineMessages({
     sources: '协议来源',
     noSources: '未记录。',
     startProject: '根据此协议创建合作项目',
+    startProjectAfterConfirmation:
+      '各签约方所在地区的协调员均确认后，才能根据此协议创建合作项目（尚待确认：{regions}）。',
     recordNew: '登记已签订的协议',
     colTitle: '协议',
     colParties: '签约方',

@@ -199,7 +199,10 @@ describe('recording through the form', () => {
     expect(html).toContain('12,000,000 yuan');
     expect(html).toContain('Awaiting confirmation');
     expect(html).toContain('Jilin');
-    expect(html).toContain(`href="/en/projects/new?agreement=${path.split('/')[2]}"`);
+    // A project waits for every party region's confirmation; the page says so instead of linking.
+    expect(html).not.toContain('/projects/new?agreement=');
+    expect(html).toContain('once the coordinators of every party’s region have confirmed it');
+    expect(html).toMatch(/still to confirm: (Jilin, Zhejiang|Zhejiang, Jilin)/);
     expect(html).not.toContain('Confirm for');
     const zh = await page(jlCoord, `/zh${path}`);
     expect(zh).toContain('<h1 lang="en">Supply of Changbai mineral water</h1>');
@@ -232,6 +235,9 @@ describe('recording through the form', () => {
     expect((await zjCoord.postForm(`/en${path}/confirm`, { regionCode: 'CN-ZJ' })).status).toBe(303);
     const html = await page(jlMember, `/en${path}`);
     expect(html).toContain('<span class="tag agreement-confirmed">Confirmed</span>');
+    expect(html).toContain(`href="/en/projects/new?agreement=${path.split('/')[2]}"`);
+    expect(html).not.toContain('still to confirm');
+    expect(await page(jlMember, `/zh${path}`)).toContain('根据此协议创建合作项目');
     expect(html).toMatch(/Confirmed by Test coordinator on <time datetime="[^"]+\+08:00">/);
   });
 

@@ -4,7 +4,8 @@ import type { ProjectInput, StageInput, UpdateInput } from '../projects/fields.t
 
 // The cooperation that followed the reference talks (Hangzhou, 6–7 September 2017), as the demo people
 // recorded it: each story is an interest, an agreement and a project at its own stage, so every view
-// (pipelines, project pages, the coordinators' queues) has something to show.
+// (pipelines, project pages, the coordinators' queues) has something to show. A project is built only on
+// an agreement every party's region has confirmed; one agreement still waits for Zhejiang's confirmation.
 
 const JL = 'coordinator.jl@demo.counterpart.local';
 const ZJ = 'coordinator.zj@demo.counterpart.local';
@@ -197,7 +198,7 @@ export const DEMO_COOPERATION: DemoStory[] = [
       stages: [{ stage: 'landed', on: '2018-09-01' }],
     },
   },
-  // Jilin resources and Zhejiang capital: an investment that stalled, waiting for Zhejiang to confirm.
+  // Jilin resources and Zhejiang capital: an investment that stalled over the water source.
   {
     agreement: {
       by: JL,
@@ -215,7 +216,7 @@ export const DEMO_COOPERATION: DemoStory[] = [
         signedPlace: '延吉',
         listingRefs: ['demo-jl-03'],
       },
-      confirmedBy: [],
+      confirmedBy: [ZJ],
     },
     project: {
       by: WATER,
@@ -231,6 +232,24 @@ export const DEMO_COOPERATION: DemoStory[] = [
       stages: [
         { stage: 'stalled', on: '2019-03-01', reason: '水源地保护区调整，环评批复延后，待重新选址。' },
       ],
+    },
+  },
+  // Recorded by the Jilin party and confirmed by Jilin: waits for Zhejiang's coordinator, so no project yet.
+  {
+    agreement: {
+      by: AUTOPARTS,
+      parties: ['Changchun Huaxin Auto Parts Co., Ltd.', 'Zhejiang University'],
+      input: {
+        type: 'licensing',
+        title: '铝合金转向节轻量化技术许可协议',
+        summary:
+          '浙江大学将铝合金转向节轻量化成型技术许可长春华信汽车零部件有限公司使用，许可期五年，含技术培训和工艺验证。',
+        language: 'zh',
+        valueCny: 6_000_000,
+        signedOn: '2018-08-16',
+        signedPlace: '长春',
+      },
+      confirmedBy: [JL],
     },
   },
   // Still waiting for an answer: Zhejiang University's interest in Jilin University's lightweighting work.

@@ -38,9 +38,13 @@ describe('demo cooperation', () => {
     expect(jl.waiting.toApprove.map((u) => u.projectId)).toEqual([platform?.id]);
     const zj = await pipelineOf(t.deps, await as('coordinator.zj'), {});
     expect(zj.waiting.toApprove).toEqual([]);
-    // The fund's investment was recorded by Jilin's coordinator and waits for Zhejiang's confirmation.
-    expect(zj.waiting.toConfirm.map((a) => a.type)).toEqual(['investment']);
+    // Every project stands on an agreement both regions confirmed; the licensing agreement recorded by
+    // Huaxin and confirmed by Jilin waits for Zhejiang's coordinator, and has no project yet.
+    expect(zj.waiting.toConfirm.map((a) => [a.type, a.awaitingRegions])).toEqual([['licensing', ['CN-ZJ']]]);
     expect(jl.waiting.toConfirm).toEqual([]);
+    const unconfirmed = jl.agreements.filter((a) => !a.confirmed);
+    expect(unconfirmed.map((a) => a.type)).toEqual(['licensing']);
+    expect(jl.agreements.filter((a) => a.confirmed)).toHaveLength(4);
   });
 
   it("shows a member their organisation's interests, with the open one to answer", async () => {

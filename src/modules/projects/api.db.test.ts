@@ -4,7 +4,10 @@ import type { Database } from '../../db/client.ts';
 import { buildTestApp, TestClient, type TestApp } from '../../test/app.ts';
 import { openTestDatabase } from '../../test/db.ts';
 import { signInAs } from '../../test/factories.ts';
-import { makePair } from './testing.ts';
+import { publicDocumentsOf } from '../agreements/agreements.public.ts';
+import { confirmAgreement, recordAgreement } from '../agreements/agreements.service.ts';
+import { PDF } from '../agreements/testing.ts';
+import { actingAs, makeAgreement, makePair } from './testing.ts';
 
 // The projects API through the real app: a Jilin member creates a project on an agreement with a Zhejiang
 // organisation, moves it on, reports progress; only the right coordinator approves.
@@ -21,7 +24,7 @@ let pair: Awaited<ReturnType<typeof makePair>>;
 beforeAll(async () => {
   database = await openTestDatabase();
   t = buildTestApp(database);
-  pair = await makePair(database, { signedOn: '2024-01-10' });
+  pair = await makePair(database, { signedOn: '2024-01-10', confirmed: true });
   member = new TestClient(t.app);
   zjMember = new TestClient(t.app);
   jilin = new TestClient(t.app);
@@ -154,6 +157,87 @@ describe('/api/v1/projects', () => {
     expect((await member.get('/api/v1/projects/updates/awaiting')).status).toBe(403);
   });
 
+  it('refuses an unconfirmed agreement and a second project with 409 naming agreementId', async () => {
+    const parties = [
+      { orgId: pair.jlOrg, regionCode: 'CN-JL' },
+      { orgId: pair.zjOrg, regionCode: 'CN-ZJ' },
+    ];
+    const unconfirmed = await makeAgreement(database, { parties, signedOn: '2024-01-10' });
+    const early = await member.sendJson('POST', '/api/v1/projects', { agreementId: unconfirmed, ...PROJECT });
+    expect(early.status).toBe(409);
+    const problem = (await early.json()) as Problem & { detail: string };
+    expect(problem).toMatchObject({ code: 'conflict', errors: [{ field: 'agreementId' }] });
+    expect(problem.detail).toContain('Jilin and Zhejiang');
+    // pair.agreementId carries the project of the first test already.
+    const again = await member.sendJson('POST', '/api/v1/projects', {
+      agreementId: pair.agreementId,
+      ...PROJECT,
+    });
+    expect(again.status).toBe(409);
+    expect(await fields(again)).toEqual(['agreementId']);
+  });
+
+  it('publishes and unpublishes; the public sees non-confidential documents, not the agreement’s title or value', async () => {
+    const deps = { ...t.deps, now: () => new Date('2024-06-30T12:00:00+08:00') };
+    const jlm = await actingAs(database, 'member', { orgId: pair.jlOrg });
+    const pdf = (name: string) =>
+      new File([PDF, new TextEncoder().encode(`% ${name}\n`)], name, { type: 'application/pdf' });
+    const a = await recordAgreement(
+      deps,
+      jlm,
+      {
+        type: 'licensing',
+        title: 'Secret licence terms',
+        language: 'en',
+        valueCny: 7_000_000,
+        signedOn: '2024-02-01',
+        partyOrgIds: [pair.jlOrg, pair.zjOrg],
+        confidential: false,
+      },
+      [pdf('leaflet.pdf')],
+    );
+    const [leaflet] = (await publicDocumentsOf(database.db, a.id)).map((d) => d.id);
+    await confirmAgreement(deps, await actingAs(database, 'coordinator', { regionCode: 'CN-JL' }), a.id);
+    await confirmAgreement(deps, await actingAs(database, 'coordinator', { regionCode: 'CN-ZJ' }), a.id);
+    const created = await member.sendJson('POST', '/api/v1/projects', {
+      agreementId: a.id,
+      ...PROJECT,
+      milestones: [],
+    });
+    expect(created.status).toBe(201);
+    const p = (await created.json()) as { id: string; agreement: Record<string, unknown> };
+    expect(p.agreement).toMatchObject({ title: 'Secret licence terms', valueCny: 7_000_000 });
+
+    const seen = (await (await anon.get(`/api/v1/projects/${p.id}`)).json()) as {
+      agreement: Record<string, unknown>;
+      documents: { id: string; name: string; url: string }[];
+    };
+    expect(Object.keys(seen.agreement).sort()).toEqual(['confirmed', 'id', 'signedOn', 'type']);
+    expect(seen.documents).toEqual([
+      expect.objectContaining({
+        id: leaflet,
+        name: 'leaflet.pdf',
+        url: `/api/v1/projects/${p.id}/documents/${leaflet}`,
+      }),
+    ]);
+    const download = await anon.get(seen.documents[0]!.url);
+    expect(download.status).toBe(200);
+    expect(download.headers.get('content-type')).toBe('application/pdf');
+
+    const publish = (client: TestClient, published: unknown) =>
+      client.sendJson('POST', `/api/v1/projects/${p.id}/published`, { published });
+    expect((await publish(anon, false)).status).toBe(401);
+    expect((await publish(member, 'no')).status).toBe(400);
+    const off = await publish(zhejiang, false);
+    expect(off.status).toBe(200);
+    expect(await off.json()).toMatchObject({ published: false });
+    expect((await anon.get(`/api/v1/projects/${p.id}`)).status).toBe(404);
+    expect((await anon.get(seen.documents[0]!.url)).status).toBe(404);
+    expect((await member.get(seen.documents[0]!.url)).status).toBe(200);
+    expect((await publish(member, true)).status).toBe(200);
+    expect((await anon.get(`/api/v1/projects/${p.id}`)).status).toBe(200);
+  });
+
   it('exports CSV and XLSX with the same numbers, and is in the OpenAPI document', async () => {
     const csv = await anon.get('/api/v1/projects/export?format=csv&lang=zh');
     expect(csv.status).toBe(200);
@@ -175,6 +259,8 @@ describe('/api/v1/projects', () => {
       '/projects/{id}/milestones/{milestoneId}/done',
       '/projects/{id}/updates',
       '/projects/{id}/updates/{updateId}/review',
+      '/projects/{id}/published',
+      '/projects/{id}/documents/{fileId}',
       '/projects/export',
     ]) {
       expect(Object.keys(doc.paths).some((p) => p.endsWith(path))).toBe(true);

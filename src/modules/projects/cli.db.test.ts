@@ -7,6 +7,7 @@ import { PGlite } from '@electric-sql/pglite';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openPglite } from '../../db/client.ts';
+import { migrate } from '../../db/migrate.ts';
 import { buildTestApp } from '../../test/app.ts';
 import { createProject } from './projects.service.ts';
 import { actingAs, makePair, projectInput } from './testing.ts';
@@ -38,12 +39,17 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'cp-projects-cli-'));
   dataDir = join(dir, 'data');
   mkdirSync(dataDir);
-  const client = await PGlite.create(join(dataDir, 'pglite'), {
-    loadDataDir: new Blob([readFileSync(inject('pgliteTemplate'))]),
-  });
+  // The run's migrated PGlite template when there is one; under DATABASE_URL (the PostgreSQL suite) there
+  // is none, so the child's own data dir is migrated here instead (the child always uses PGlite).
+  const template = inject('pgliteTemplate');
+  const client = await PGlite.create(
+    join(dataDir, 'pglite'),
+    template ? { loadDataDir: new Blob([readFileSync(template)]) } : {},
+  );
   const database = openPglite(client);
+  if (!template) await migrate(database);
   const deps = buildTestApp(database).deps;
-  const pair = await makePair(database);
+  const pair = await makePair(database, { confirmed: true });
   const member = await actingAs(database, 'member', { orgId: pair.jlOrg });
   await createProject(
     deps,

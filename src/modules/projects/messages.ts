@@ -25,6 +25,11 @@ export const projectsErr = defineMessages({
     supersededUpdate:
       'A later approved update reports more than this one, which has no note explaining the decrease.',
     notPartyMember: 'Only members of a party submit progress updates, for their own organisation.',
+    agreementUnconfirmed:
+      'The coordinators of {regions} must confirm the agreement first; a project can be started once every party’s region has confirmed it.',
+    publishedInvalid: 'Say whether the project is shown publicly (true or false).',
+    projectExists:
+      'A project has already been started on this agreement; only a framework agreement may carry several projects.',
   },
   zh: {
     unknownAgreement: '没有该编号的协议。',
@@ -45,6 +50,9 @@ export const projectsErr = defineMessages({
     rejectNoteRequired: '请说明退回的原因。',
     supersededUpdate: '之后已审核通过的报告数字更高，而本报告没有说明数字下降的原因。',
     notPartyMember: '进展报告只能由协议方的成员为本单位提交。',
+    agreementUnconfirmed: '须先由{regions}的协调员确认该协议；各签约方所在地区均确认后才能创建项目。',
+    publishedInvalid: '请说明项目是否公开（true 或 false）。',
+    projectExists: '已根据该协议创建了项目；只有框架协议可以对应多个项目。',
   },
 });
 

@@ -3,6 +3,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { isoShanghai, LANGS } from '../../lib/i18n.ts';
 import { newApi, problemResponses, requireUser } from '../../web/api.ts';
+import { downloadHeaders } from '../files/files.service.ts';
 import type { AppEnv } from '../../web/env.ts';
 import { contextOf } from '../accounts/context.ts';
 import { AGREEMENT_TYPES } from '../agreements/kinds.ts';
@@ -93,15 +94,29 @@ const ProjectSummary = z
   })
   .openapi('ProjectSummary');
 
+const INSIDERS = 'Only for the parties, their regions’ coordinators and admins';
+
 const Project = ProjectSummary.extend({
   agreement: z.object({
     id: z.uuid(),
-    title: z.string(),
     type: z.enum(AGREEMENT_TYPES),
-    valueCny: z.number().nullable(),
     signedOn: Day,
     confirmed: z.boolean(),
+    title: z.string().optional().openapi({ description: INSIDERS }),
+    language: z.enum(LANGS).optional().openapi({ description: INSIDERS }),
+    valueCny: z.number().nullable().optional().openapi({ description: INSIDERS }),
   }),
+  documents: z
+    .array(
+      z.object({
+        id: z.uuid(),
+        name: z.string(),
+        bytes: z.number().int(),
+        mediaType: z.string(),
+        url: z.string().openapi({ example: '/api/v1/projects/…/documents/…' }),
+      }),
+    )
+    .openapi({ description: 'The agreement’s documents not marked confidential' }),
   history: z.array(
     z.object({
       from: z.enum(PROJECT_STAGES).nullable(),
@@ -190,12 +205,25 @@ async function present(c: Context<AppEnv>, id: string) {
     ...presentSummary(v.project, v.parties, ctx.lang),
     agreement: {
       id: v.agreement.id,
-      title: v.agreement.title,
       type: v.agreement.type,
-      valueCny: v.agreement.valueCny,
       signedOn: v.agreement.signedOn,
       confirmed: v.agreement.confirmed,
+      // The agreement's own title and value are the insiders'; the public sees the project's figures.
+      ...(v.agreement.details
+        ? {
+            title: v.agreement.details.title,
+            language: v.agreement.details.language,
+            valueCny: v.agreement.details.valueCny,
+          }
+        : {}),
     },
+    documents: v.documents.map((d) => ({
+      id: d.id,
+      name: d.name,
+      bytes: d.bytes,
+      mediaType: d.mediaType,
+      url: `/api/v1/projects/${id}/documents/${d.id}`,
+    })),
     history: v.history.map((h) => ({
       from: h.fromStage,
       to: h.toStage,
@@ -369,7 +397,9 @@ projectsApi.openapi(
     tags: TAGS,
     summary: 'Turn a signed agreement into a project (parties’ members, their regions’ coordinators, admins)',
     request: { body: body(ProjectInput.extend({ agreementId: z.string() }).openapi('ProjectInput')) },
-    responses: { 201: json(Project, 'Created'), ...problemResponses(400, 401, 403) },
+    description:
+      'The agreement must be confirmed by every party’s region, and carry no project yet unless it is a framework agreement (409 naming `agreementId`).',
+    responses: { 201: json(Project, 'Created'), ...problemResponses(400, 401, 403, 409) },
   }),
   async (c) => {
     requireUser(c);
@@ -405,6 +435,52 @@ projectsApi.openapi(
     const { id } = c.req.valid('param');
     await svc.changeStage(c.var.deps, contextOf(c), id, c.req.valid('json'));
     return c.json(await present(c, id), 200);
+  },
+);
+
+projectsApi.openapi(
+  createRoute({
+    method: 'post',
+    path: '/projects/{id}/published',
+    tags: TAGS,
+    summary: 'Show the project on the public pages or take it off them (those who manage the project)',
+    request: {
+      params: IdParam,
+      body: body(z.object({ published: z.boolean() }).openapi('ProjectPublished')),
+    },
+    responses: { 200: json(Project, 'Changed'), ...problemResponses(400, 401, 403, 404) },
+  }),
+  async (c) => {
+    requireUser(c);
+    const { id } = c.req.valid('param');
+    await svc.setProjectPublished(c.var.deps, contextOf(c), id, c.req.valid('json').published);
+    return c.json(await present(c, id), 200);
+  },
+);
+
+projectsApi.openapi(
+  createRoute({
+    method: 'get',
+    path: '/projects/{id}/documents/{fileId}',
+    tags: TAGS,
+    summary: 'Download a document of the project’s agreement that is not marked confidential',
+    description: 'For whoever may see the project (anyone, when it is published).',
+    request: { params: IdParam.extend({ fileId: z.string().min(1).max(100) }) },
+    responses: {
+      200: {
+        description: 'The document, as an attachment',
+        content: {
+          'application/pdf': { schema: z.string().openapi({ format: 'binary' }) },
+          'image/*': { schema: z.string().openapi({ format: 'binary' }) },
+        },
+      },
+      ...problemResponses(404),
+    },
+  }),
+  async (c) => {
+    const { id, fileId } = c.req.valid('param');
+    const { file, bytes } = await svc.projectDocument(c.var.deps, contextOf(c), id, fileId);
+    return c.body(bytes as Uint8Array<ArrayBuffer>, 200, downloadHeaders(file));
   },
 );
 

@@ -37,7 +37,7 @@ beforeAll(async () => {
   database = await openTestDatabase();
   const t = buildTestApp(database);
   deps = { ...t.deps, now: () => NOW };
-  pair = await makePair(database);
+  pair = await makePair(database, { confirmed: true });
   const other = await makeOrganisation(database, { regionCode: 'CN-JL' });
   jlMember = await actingAs(database, 'member', { orgId: pair.jlOrg });
   zjMember = await actingAs(database, 'member', { orgId: pair.zjOrg, lang: 'zh' });
@@ -55,8 +55,16 @@ const rejects = (p: Promise<unknown>, code: string, field?: string) =>
     ...(field ? { issues: expect.arrayContaining([expect.objectContaining({ field })]) as unknown } : {}),
   });
 
+/** A project on a fresh confirmed agreement between the pair (an agreement carries one project). */
 async function newProject(over: Parameters<typeof projectInput>[0] = {}, ctx: Ctx = jlMember) {
-  return svc.createProject(deps, ctx, pair.agreementId, projectInput(over));
+  const agreementId = await makeAgreement(database, {
+    parties: [
+      { orgId: pair.jlOrg, regionCode: 'CN-JL' },
+      { orgId: pair.zjOrg, regionCode: 'CN-ZJ' },
+    ],
+    confirmed: true,
+  });
+  return svc.createProject(deps, ctx, agreementId, projectInput(over));
 }
 
 const notesOf = async (userId: string) =>
@@ -164,6 +172,41 @@ describe('changeStage', () => {
     );
     await rejects(
       svc.changeStage(deps, jlMember, p.id, { stage: 'landed', on: '2018-02-30' }),
+      'validation',
+      'on',
+    );
+  });
+
+  it('bounds a new date by the history after a step back, naming `on`', async () => {
+    const p = await newProject();
+    await svc.changeStage(deps, jlMember, p.id, { stage: 'started', on: '2018-05-01' });
+    await svc.changeStage(deps, jlMember, p.id, { stage: 'landed', on: '2018-06-01', reason: 'Permit' });
+    // startedOn was cleared by the step back; the history still holds 2018-06-01.
+    expect((await svc.getProject(deps, jlMember, p.id)).project.startedOn).toBeNull();
+    await rejects(
+      svc.changeStage(deps, jlMember, p.id, { stage: 'started', on: '2018-03-01' }),
+      'validation',
+      'on',
+    );
+    await expect(
+      svc.changeStage(deps, jlMember, p.id, { stage: 'started', on: '2018-06-01' }),
+    ).resolves.toMatchObject({ stage: 'started', startedOn: '2018-06-01' });
+  });
+
+  it('bounds a new date by the history after a resume from a stall, naming `on`', async () => {
+    const p = await newProject();
+    await svc.changeStage(deps, jlMember, p.id, { stage: 'started', on: '2018-05-01' });
+    await svc.changeStage(deps, jlMember, p.id, { stage: 'stalled', on: '2018-06-01', reason: 'Funds' });
+    const resumed = await svc.changeStage(deps, jlMember, p.id, { stage: 'started', on: '2018-06-10' });
+    // Resuming keeps the first start date and clears the stall; the history keeps 2018-06-10.
+    expect(resumed).toMatchObject({ startedOn: '2018-05-01', stalledOn: null });
+    const late = svc.changeStage(deps, jlMember, p.id, { stage: 'in_production', on: '2018-03-01' });
+    await expect(late).rejects.toMatchObject({
+      code: 'validation',
+      issues: [{ field: 'on', message: expect.stringContaining('2018-06-10') as unknown }],
+    });
+    await rejects(
+      svc.changeStage(deps, jlMember, p.id, { stage: 'stalled', on: '2018-06-05', reason: 'Again' }),
       'validation',
       'on',
     );
@@ -422,7 +465,10 @@ describe('projects.overdue', () => {
     const solo = await makeOrganisation(database, { regionCode: 'CN-GS' });
     const soloMember = await actingAs(database, 'member', { orgId: solo });
     const gsCoord = await actingAs(database, 'coordinator', { regionCode: 'CN-GS' });
-    const agreementId = await makeAgreement(database, { parties: [{ orgId: solo, regionCode: 'CN-GS' }] });
+    const agreementId = await makeAgreement(database, {
+      parties: [{ orgId: solo, regionCode: 'CN-GS' }],
+      confirmed: true,
+    });
     const p = await svc.createProject(deps, soloMember, agreementId, {
       ...projectInput({ regionCode: 'CN-GS', areaCode: undefined }),
       milestones: [

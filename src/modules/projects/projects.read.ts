@@ -8,7 +8,9 @@ import type { Deps } from '../../web/env.ts';
 import type { UseCaseContext } from '../accounts/context.ts';
 import { organisationsByIds } from '../accounts/organisations.service.ts';
 import { authorize, requireViewer } from '../accounts/policy.ts';
+import { publicDocument, publicDocumentsOf, type PublicDocument } from '../agreements/agreements.public.ts';
 import { agreementSummary, type AgreementSummary } from '../agreements/agreements.read.ts';
+import type { StoredFile } from '../files/files.service.ts';
 import { chinaDate } from '../matching/core/score.ts';
 import type { PipelineFilters, PipelineScope } from '../pipeline/scope.ts';
 import { isListingCategory, type ListingCategory } from '../taxonomy/categories.data.ts';
@@ -66,10 +68,12 @@ export interface StageChangeView extends Omit<StageChangeRow, 'changedBy' | 'cha
 
 export interface ProjectView {
   project: ProjectRow;
-  agreement: Pick<
-    AgreementSummary,
-    'id' | 'title' | 'type' | 'language' | 'valueCny' | 'signedOn' | 'confirmed'
-  >;
+  agreement: Pick<AgreementSummary, 'id' | 'type' | 'signedOn' | 'confirmed'> & {
+    /** Title and value for those who may see the agreement itself (insiders); null for the public. */
+    details: Pick<AgreementSummary, 'title' | 'language' | 'valueCny'> | null;
+  };
+  /** The agreement's non-confidential documents (confidential ones are never listed with a project). */
+  documents: PublicDocument[];
   parties: NamedParty[];
   history: StageChangeView[];
   milestones: MilestoneView[];
@@ -112,8 +116,9 @@ export async function getProject(deps: ReadDeps, ctx: UseCaseContext, id: string
   if (!canViewProject(ctx.viewer, { parties, published: project.published })) throw new AppError('not_found');
   const insider = canSeeUnapprovedUpdates(ctx.viewer, { parties });
   const today = chinaDate(deps.now());
-  const [agreement, named, history, ms, updates] = await Promise.all([
+  const [agreement, documents, named, history, ms, updates] = await Promise.all([
     agreementSummary(deps.db, project.agreementId),
+    publicDocumentsOf(deps.db, project.agreementId),
     namedParties(deps, parties),
     repo.stageHistory(deps.db, id),
     repo.milestonesOf(deps.db, id),
@@ -126,13 +131,14 @@ export async function getProject(deps: ReadDeps, ctx: UseCaseContext, id: string
     project,
     agreement: {
       id: agreement.id,
-      title: agreement.title,
       type: agreement.type,
-      language: agreement.language,
-      valueCny: agreement.valueCny,
       signedOn: agreement.signedOn,
       confirmed: agreement.confirmed,
+      details: insider
+        ? { title: agreement.title, language: agreement.language, valueCny: agreement.valueCny }
+        : null,
     },
+    documents,
     parties: named,
     history: history.map(({ changedBy: _by, changedByName, ...h }) => ({
       ...h,
@@ -163,6 +169,23 @@ export async function getProject(deps: ReadDeps, ctx: UseCaseContext, id: string
       stages: manage ? nextStages(project.stage) : [],
     },
   };
+}
+
+/**
+ * A non-confidential document of the project's agreement, for whoever may see the project (the public,
+ * when it is published); 404 when the project is not theirs to see or the file is not such a document.
+ */
+export async function projectDocument(
+  deps: Pick<Deps, 'db' | 'config'>,
+  ctx: UseCaseContext,
+  id: string,
+  fileId: string,
+): Promise<{ file: StoredFile; bytes: Uint8Array }> {
+  const project = z.uuid().safeParse(id).success ? await repo.findProject(deps.db, id) : undefined;
+  if (!project) throw new AppError('not_found');
+  const parties = (await repo.partiesOf(deps.db, [id])).get(id) ?? [];
+  if (!canViewProject(ctx.viewer, { parties, published: project.published })) throw new AppError('not_found');
+  return publicDocument(deps, project.agreementId, fileId);
 }
 
 export interface ProjectQuery {

@@ -62,6 +62,31 @@ export async function insertStageChange(db: DbOrTx, values: typeof projectStageC
   await db.insert(projectStageChanges).values(values);
 }
 
+/** The latest stage date in a project's history (a step back clears later dates on the project, not here). */
+export async function latestStageOn(db: DbOrTx, projectId: string): Promise<string | undefined> {
+  const [row] = await db
+    .select({ on: sql<string | null>`max(${projectStageChanges.on})` })
+    .from(projectStageChanges)
+    .where(eq(projectStageChanges.projectId, projectId));
+  return row?.on ?? undefined;
+}
+
+/**
+ * Serialises project creation on one agreement until the transaction ends (a double submit waits for
+ * the first, then sees its project). An advisory lock, because the agreement's row is another module's.
+ */
+export async function lockAgreementForProjects(tx: DbOrTx, agreementId: string): Promise<void> {
+  await tx.execute(
+    sql`select pg_advisory_xact_lock(hashtextextended(${`project-agreement:${agreementId}`}, 0))`,
+  );
+}
+
+/** How many projects are built on an agreement. */
+export async function projectsOnAgreement(db: DbOrTx, agreementId: string): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(projects).where(eq(projects.agreementId, agreementId));
+  return row?.n ?? 0;
+}
+
 export function stageHistory(db: DbOrTx, projectId: string): Promise<StageChangeRow[]> {
   return db
     .select()

@@ -15,6 +15,7 @@ import { authorize, requireViewer } from '../accounts/policy.ts';
 import { agreementSummary } from '../agreements/agreements.read.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { areaProblem } from '../listings/fields.ts';
+import { findRegion } from '../regions/regions.service.ts';
 import { chinaDate } from '../matching/core/score.ts';
 import { notify } from '../notifications/notifications.service.ts';
 import {
@@ -68,9 +69,28 @@ async function orgWorded(db: DbOrTx, orgId: string): Promise<{ en: string; zh: s
   return { en: org?.nameEn ?? '', zh: org?.nameZh ?? '' };
 }
 
+/** A 409 naming `agreementId`, for an agreement that cannot carry this project (yet). */
+function agreementConflict(message: string): AppError {
+  return new AppError('conflict', message, [{ field: 'agreementId', message }]);
+}
+
+/** The regions still to confirm, by name in the caller's language ("Jilin and Zhejiang", "吉林省、浙江省"). */
+async function regionNames(db: DbOrTx, codes: readonly string[], lang: UseCaseContext['lang']) {
+  const names = await Promise.all(
+    codes.map(async (code) => {
+      const r = await findRegion(db, code);
+      return r ? (lang === 'zh' ? r.nameZh : r.nameEn) : code;
+    }),
+  );
+  if (lang === 'zh') return names.join('、');
+  return names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+}
+
 /**
  * Turns a signed agreement into a project at stage `signed` (dated the agreement's signing), built in one
- * of the parties' regions, with its first stage history row and any first milestones.
+ * of the parties' regions, with its first stage history row and any first milestones. The agreement must
+ * be confirmed by every party's region, and carry no project yet unless it is a framework agreement
+ * (409 naming `agreementId`): an agreement anyone may record does not put a project on the public pages.
  */
 export async function createProject(
   deps: ProjectDeps,
@@ -83,6 +103,14 @@ export async function createProject(
   const agreement = isUuid(agreementId) ? await agreementSummary(deps.db, agreementId) : undefined;
   if (!agreement) throw invalid('agreementId', t('unknownAgreement'));
   authorize(viewer, canCreateProject(viewer, agreement));
+  if (!agreement.confirmed) {
+    const waiting = [...new Set(agreement.parties.map((p) => p.regionCode))]
+      .filter((r) => !agreement.confirmedRegions.includes(r))
+      .sort();
+    throw agreementConflict(
+      t('agreementUnconfirmed', { regions: await regionNames(deps.db, waiting, ctx.lang) }),
+    );
+  }
   const data = parseInput(ProjectInput, input, ctx.lang);
   if (!agreement.parties.some((p) => p.regionCode === data.regionCode)) {
     throw invalid('regionCode', t('regionNotParty'));
@@ -101,6 +129,11 @@ export async function createProject(
   const parties = [...new Map(agreement.parties.map((p) => [p.orgId, p])).values()];
   const now = deps.now();
   return deps.db.transaction(async (tx) => {
+    // Two submits of one form would both see no project yet without this lock; the second waits here.
+    await repo.lockAgreementForProjects(tx, agreement.id);
+    if (agreement.type !== 'framework' && (await repo.projectsOnAgreement(tx, agreement.id)) > 0) {
+      throw agreementConflict(t('projectExists'));
+    }
     const row = await repo.insertProject(
       tx,
       {
@@ -171,6 +204,7 @@ export async function changeStage(
       data.on,
       data.reason,
       chinaDate(now),
+      (await repo.latestStageOn(tx, id)) ?? project.signedOn,
     );
     if (!plan.ok) {
       const p = plan.problem;
@@ -200,6 +234,38 @@ export async function changeStage(
       entityId: id,
       before: { stage: project.stage },
       after: { stage: c.to, on: c.on, reason: c.reason, skipped: c.skipped },
+      requestId: ctx.requestId,
+    });
+    return row;
+  });
+}
+
+/**
+ * Shows the project on the public pages or takes it off them; those who manage the project decide.
+ * Setting what it already is changes nothing and records nothing.
+ */
+export async function setProjectPublished(
+  deps: ProjectDeps,
+  ctx: UseCaseContext,
+  id: string,
+  published: boolean,
+): Promise<ProjectRow> {
+  const viewer = requireViewer(ctx.viewer);
+  return deps.db.transaction(async (tx) => {
+    const { project, parties } = await lockVisible(tx, ctx, id);
+    authorize(viewer, canManageProject(viewer, { parties }));
+    if (typeof published !== 'boolean') {
+      throw invalid('published', projectsErr(ctx.lang)('publishedInvalid'));
+    }
+    if (project.published === published) return project;
+    const row = await repo.updateProject(tx, id, { published, updatedAt: deps.now() });
+    await recordAudit(tx, {
+      actor: actorOf(ctx),
+      action: published ? 'project.published' : 'project.unpublished',
+      entity: 'project',
+      entityId: id,
+      before: { published: project.published },
+      after: { published },
       requestId: ctx.requestId,
     });
     return row;

@@ -9,6 +9,7 @@ import type { AppEnv } from '../../web/env.ts';
 import { readForm, tryUseCase, type FormValues } from '../../web/form-parse.ts';
 import { renderPage } from '../../web/layout.tsx';
 import { contextOf } from '../accounts/context.ts';
+import { downloadHeaders } from '../files/files.service.ts';
 import { listRegions } from '../regions/regions.service.ts';
 import { LISTING_CATEGORY_CODES } from '../taxonomy/categories.data.ts';
 import type { ProjectInput } from './fields.ts';
@@ -20,7 +21,9 @@ import {
   createProject,
   getProject,
   listProjects,
+  projectDocument,
   reviewUpdate,
+  setProjectPublished,
   submitUpdate,
 } from './projects.service.ts';
 import { PROJECT_STAGES } from './schema.ts';
@@ -87,7 +90,7 @@ async function renderNew(
   c: Context<AppEnv>,
   values: FormValues,
   errors: Record<string, string>,
-  status: 200 | 400 = 200,
+  status: 200 | 400 | 409 = 200,
 ) {
   const agreementId = c.req.query('agreement') ?? '';
   const draft = await agreementForProject(c.var.deps, contextOf(c), agreementId);
@@ -134,7 +137,7 @@ projectsWeb.post('/projects/new', async (c) => {
     lang,
     'title',
   );
-  if (!result.ok) return renderNew(c, values, result.errors, 400);
+  if (!result.ok) return renderNew(c, values, result.errors, result.status === 409 ? 409 : 400);
   return c.redirect(`/${lang}/projects/${result.value.id}?done=created`, 303);
 });
 
@@ -198,6 +201,26 @@ projectsWeb.post('/projects/:id/stage', (c) =>
     () => 'stage',
   ),
 );
+
+projectsWeb.post('/projects/:id/published', (c) =>
+  handle(
+    c,
+    'published',
+    (v) => setProjectPublished(c.var.deps, contextOf(c), c.req.param('id'), v.published === 'yes'),
+    (v) => (v.published === 'yes' ? 'published' : 'unpublished'),
+  ),
+);
+
+/** A document of the project's agreement not marked confidential, for whoever may see the project. */
+projectsWeb.get('/projects/:id/documents/:fileId', async (c) => {
+  const { file, bytes } = await projectDocument(
+    c.var.deps,
+    contextOf(c),
+    c.req.param('id'),
+    c.req.param('fileId'),
+  );
+  return c.body(bytes as Uint8Array<ArrayBuffer>, 200, downloadHeaders(file));
+});
 
 projectsWeb.post('/projects/:id/milestones', (c) =>
   handle(

@@ -63,7 +63,11 @@ export const projects = pgTable(
     /** Changed only by approved progress updates. */
     actualInvestmentCny: doublePrecision('actual_investment_cny').notNull().default(0),
     jobsCreated: integer('jobs_created').notNull().default(0),
-    /** Shown on the public project pages (without confidential documents or messages). */
+    /**
+     * Shown on the public project pages, which list the agreement's documents not marked confidential
+     * (never confidential ones, messages, or the agreement's own title and value); those who manage the
+     * project set it (`setProjectPublished`).
+     */
     published: boolean('published').notNull().default(true),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
@@ -162,7 +166,7 @@ export const projectUpdates = pgTable(
     /** Actual investment to date and jobs created to date, as of this update (null: unchanged). */
     actualInvestmentCny: doublePrecision('actual_investment_cny'),
     jobsCreated: integer('jobs_created'),
-    /** Required when the actual investment would exceed the contracted one: why. */
+    /** Why, when the actual investment exceeds the contracted one or the figures fall below the approved ones. */
     overrunNote: text('overrun_note'),
     status: updateStatus('status').notNull().default('pending'),
     submittedBy: uuid('submitted_by').references(() => users.id, { onDelete: 'set null' }),

@@ -21,8 +21,9 @@ const signed: StageDates = {
 };
 const started: StageDates = { ...signed, landedOn: '2018-02-01', startedOn: '2018-03-01' };
 
+/** A change whose history holds nothing later than the current dates (the history's bound is tested apart). */
 function plan(current: Stage, dates: StageDates, to: Stage, on: string, reason?: string) {
-  return planStageChange(current, dates, to, on, reason, TODAY);
+  return planStageChange(current, dates, to, on, reason, TODAY, latestDate(dates));
 }
 
 describe('planStageChange', () => {
@@ -122,6 +123,23 @@ describe('planStageChange', () => {
     expect(plan('started', started, 'in_production', '2018-03-01')).toMatchObject({ ok: true });
     expect(plan('started', started, 'in_production', TODAY)).toMatchObject({ ok: true });
   });
+
+  it('bounds the date by the stage history, which outlives the dates a step back or a resume clears', () => {
+    // started 2018-05-01, then back to landed on 2018-06-01: startedOn is cleared, the history keeps 06-01.
+    const back = { ...signed, landedOn: '2018-04-01' };
+    expect(planStageChange('landed', back, 'started', '2018-05-15', undefined, TODAY, '2018-06-01')).toEqual({
+      ok: false,
+      problem: { field: 'on', code: 'beforePrevious', previous: '2018-06-01' },
+    });
+    // Resumed from a stall on 2018-06-10: stalledOn is cleared, the history keeps 06-10.
+    const resumed = { ...signed, landedOn: '2018-04-01', startedOn: '2018-05-01' };
+    expect(
+      planStageChange('started', resumed, 'in_production', '2018-06-05', undefined, TODAY, '2018-06-10'),
+    ).toMatchObject({ ok: false, problem: { field: 'on', previous: '2018-06-10' } });
+    expect(
+      planStageChange('started', resumed, 'in_production', '2018-06-10', undefined, TODAY, '2018-06-10'),
+    ).toMatchObject({ ok: true });
+  });
 });
 
 /** A small deterministic PRNG (mulberry32), so the property runs are repeatable. */
@@ -144,25 +162,28 @@ describe('planStageChange over random walks', () => {
     for (let walk = 0; walk < 300; walk++) {
       let stage: Stage = 'signed';
       let dates: StageDates = { ...signed };
+      // The latest date in the walk's history, as changeStage reads it.
+      let lastOn = signed.signedOn;
       for (let step = 0; step < 12; step++) {
         const to = pick(PROJECT_STAGES);
-        const on = dayAfter(latestDate(dates), Math.floor(next() * 60) - 10);
+        const on = dayAfter(lastOn, Math.floor(next() * 60) - 10);
         const reason = next() < 0.5 ? 'because' : undefined;
-        const r = planStageChange(stage, dates, to, on, reason, TODAY);
+        const r = planStageChange(stage, dates, to, on, reason, TODAY, lastOn);
         if (!r.ok) {
           // Every refusal has its cause among the rules.
           const p = r.problem;
           if (p.field === 'stage') expect(stage === 'cancelled' || to === stage).toBe(true);
           if (p.field === 'reason') expect(reason).toBeUndefined();
-          if (p.field === 'on') expect(on < latestDate(dates) || on > TODAY).toBe(true);
+          if (p.field === 'on') expect(on < lastOn || on > TODAY).toBe(true);
           continue;
         }
         const c = r.change;
         // Nobody goes back (or stalls, or cancels) without a reason.
         if (c.backward || to === 'stalled' || to === 'cancelled') expect(c.reason).not.toBeNull();
         expect(stage).not.toBe('cancelled');
-        // Dates never go backwards and never pass today.
-        expect(on >= latestDate(dates) && on <= TODAY).toBe(true);
+        // Dates never go backwards (against the whole history) and never pass today.
+        expect(on >= lastOn && on <= TODAY).toBe(true);
+        expect(latestDate(c.dates) <= on).toBe(true);
         expect(latestDate(c.dates) <= TODAY).toBe(true);
         // Dated counted stages are in order, and no stage beyond the current one is dated.
         const progress = PROGRESS_STAGES.map(
@@ -177,6 +198,7 @@ describe('planStageChange over random walks', () => {
         if (to !== 'stalled' && to !== 'cancelled') expect(c.dates.stalledOn).toBeNull();
         stage = to;
         dates = c.dates;
+        lastOn = on;
       }
     }
   });

@@ -59,7 +59,10 @@ export function baseStage(stage: Stage, dates: StageDates): ProgressStage {
   return 'signed';
 }
 
-/** The latest date recorded for any stage: a new stage date may not be earlier. */
+/**
+ * The latest of the current stage dates. A step back or a resume clears later dates, so the bound for a new
+ * change is the latest date in the stage history (`planStageChange`'s `previousOn`), never this alone.
+ */
 export function latestDate(dates: StageDates): string {
   const all = [dates.landedOn, dates.startedOn, dates.inProductionOn, dates.stalledOn, dates.cancelledOn];
   return all.reduce<string>((max, d) => (d !== null && d > max ? d : max), dates.signedOn);
@@ -86,7 +89,8 @@ export interface StageChange {
 /**
  * Plans moving a project from `current` to `to` on `on` (today is `today`, China date), or names the
  * problem: cancelled is final; stalled, cancelled and any step back need a reason; the date may be
- * neither before the latest stage date nor after today.
+ * neither before `previousOn` (the latest date in the project's stage history, which outlives the dates
+ * a step back clears) nor after today.
  */
 export function planStageChange(
   current: Stage,
@@ -95,6 +99,7 @@ export function planStageChange(
   on: string,
   reason: string | null | undefined,
   today: string,
+  previousOn: string,
 ): { ok: true; change: StageChange } | { ok: false; problem: StageProblem } {
   if (current === 'cancelled') return { ok: false, problem: { field: 'stage', code: 'final' } };
   if (to === current) return { ok: false, problem: { field: 'stage', code: 'same' } };
@@ -104,7 +109,8 @@ export function planStageChange(
   if ((backward || !isProgressStage(to)) && why === null) {
     return { ok: false, problem: { field: 'reason', code: 'reasonRequired' } };
   }
-  const previous = latestDate(currentDates);
+  const dated = latestDate(currentDates);
+  const previous = previousOn > dated ? previousOn : dated;
   if (on < previous) return { ok: false, problem: { field: 'on', code: 'beforePrevious', previous } };
   if (on > today) return { ok: false, problem: { field: 'on', code: 'inFuture' } };
 

@@ -4,12 +4,15 @@
  */
 import type { Database } from '../../db/client.ts';
 import { makeOrganisation } from '../../test/factories.ts';
-import { agreementParties, agreements } from '../agreements/schema.ts';
+import { agreementConfirmations, agreementParties, agreements } from '../agreements/schema.ts';
 import type { ProjectInput } from './fields.ts';
 
 export { actingAs, contextFor } from '../listings/testing.ts';
 
-/** Inserts a signed agreement between organisations (their regions as given) and returns its id. */
+/**
+ * Inserts a signed agreement between organisations (their regions as given) and returns its id; with
+ * `confirmed`, every party region has confirmed it (as a project needs), else none has.
+ */
 export async function makeAgreement(
   database: Database,
   opts: {
@@ -17,13 +20,15 @@ export async function makeAgreement(
     signedOn?: string;
     valueCny?: number | null;
     title?: string;
+    type?: (typeof agreements.$inferInsert)['type'];
+    confirmed?: boolean;
   },
 ): Promise<string> {
   const now = new Date();
   const [row] = await database.db
     .insert(agreements)
     .values({
-      type: 'investment',
+      type: opts.type ?? 'investment',
       title: opts.title ?? 'Changbai mineral water bottling plant',
       language: 'en',
       valueCny: opts.valueCny === undefined ? 50_000_000 : opts.valueCny,
@@ -36,13 +41,19 @@ export async function makeAgreement(
   await database.db
     .insert(agreementParties)
     .values(opts.parties.map((p) => ({ agreementId: row!.id, ...p })));
+  if (opts.confirmed) {
+    const regions = [...new Set(opts.parties.map((p) => p.regionCode))];
+    await database.db
+      .insert(agreementConfirmations)
+      .values(regions.map((regionCode) => ({ agreementId: row!.id, regionCode, confirmedAt: now })));
+  }
   return row!.id;
 }
 
 /** A Jilin and a Zhejiang organisation with an agreement between them. */
 export async function makePair(
   database: Database,
-  opts: { signedOn?: string; valueCny?: number | null } = {},
+  opts: { signedOn?: string; valueCny?: number | null; confirmed?: boolean } = {},
 ) {
   const jlOrg = await makeOrganisation(database, { regionCode: 'CN-JL', nameEn: 'Antu Springs' });
   const zjOrg = await makeOrganisation(database, { regionCode: 'CN-ZJ', nameEn: 'Hangzhou Grocers' });

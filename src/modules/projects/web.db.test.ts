@@ -4,7 +4,10 @@ import { chinaDate } from '../matching/core/score.ts';
 import { buildTestApp, TestClient, type TestApp } from '../../test/app.ts';
 import { openTestDatabase } from '../../test/db.ts';
 import { signInAs } from '../../test/factories.ts';
-import { makePair } from './testing.ts';
+import { expectValidHtml } from '../../test/browser.ts';
+import { addDocuments } from '../agreements/agreements.service.ts';
+import { PDF } from '../agreements/testing.ts';
+import { actingAs, makeAgreement, makePair } from './testing.ts';
 
 // The project pages through the real app, with plain form posts (no scripts), in both languages.
 
@@ -22,7 +25,7 @@ const today = chinaDate(new Date());
 beforeAll(async () => {
   database = await openTestDatabase();
   t = buildTestApp(database);
-  pair = await makePair(database, { signedOn: '2024-01-10' });
+  pair = await makePair(database, { signedOn: '2024-01-10', confirmed: true });
   member = new TestClient(t.app);
   zjMember = new TestClient(t.app);
   jilin = new TestClient(t.app);
@@ -156,6 +159,73 @@ describe('project pages', () => {
     expect(en).toContain('lang="zh-CN">人参加工厂</h1>');
     expect(en).not.toContain('Test member'); // no names for the public
     expect(h1s(en)).toBe(1);
+  });
+
+  it('refuses an agreement awaiting confirmation or already carrying a project, on the form (409)', async () => {
+    const unconfirmed = await makeAgreement(database, {
+      parties: [
+        { orgId: pair.jlOrg, regionCode: 'CN-JL' },
+        { orgId: pair.zjOrg, regionCode: 'CN-ZJ' },
+      ],
+      signedOn: '2024-01-10',
+    });
+    const form = { title: '人参加工厂', language: 'zh', category: 'capital', regionCode: 'CN-JL' };
+    const early = await member.postForm(`/zh/projects/new?agreement=${unconfirmed}`, form);
+    expect(early.status).toBe(409);
+    const html = await early.text();
+    expect(html).toContain('须先由吉林省、浙江省的协调员确认该协议');
+    expect(html).toContain('href="#f-agreementId"');
+    const again = await zjMember.postForm(`/en/projects/new?agreement=${pair.agreementId}`, form);
+    expect(again.status).toBe(409);
+    expect(await again.text()).toContain('A project has already been started on this agreement');
+  });
+
+  it('takes the project off the public pages and back with its form, in both languages', async () => {
+    const zh = await (await member.get(`/zh${projectPath}`)).text();
+    expect(zh).toContain('该项目已在公开的项目页面上展示。');
+    expect(zh).toContain(`action="/zh${projectPath}/published"`);
+    expect(await (await anon.get(`/en${projectPath}`)).text()).not.toContain('/published"');
+    const off = await zhejiang.postForm(`/en${projectPath}/published`, { published: 'no' });
+    expect(off.status).toBe(303);
+    expect(off.headers.get('location')).toContain('done=unpublished');
+    expect((await anon.get(`/en${projectPath}`)).status).toBe(404);
+    const en = await (await zhejiang.get(`/en${projectPath}?done=unpublished`)).text();
+    expect(en).toContain('The project was taken off the public pages.');
+    expect(en).toContain('Show on the public pages');
+    const outsider = new TestClient(t.app);
+    await signInAs(outsider, database, { role: 'coordinator', regionCode: 'CN-GD' });
+    expect((await outsider.postForm(`/en${projectPath}/published`, { published: 'yes' })).status).toBe(404);
+    expect((await member.postForm(`/zh${projectPath}/published`, { published: 'yes' })).status).toBe(303);
+    const back = await (await anon.get(`/en${projectPath}`)).text();
+    // The public sees the agreement's date and status, not its title.
+    expect(back).toContain('signed on 2024-01-10 (confirmed by every region)');
+    expect(back).not.toContain('Changbai mineral water bottling plant');
+    expect(await (await member.get(`/en${projectPath}`)).text()).toContain(
+      'Changbai mineral water bottling plant',
+    );
+  });
+
+  it('lists the agreement’s non-confidential documents for download; confidential ones never appear', async () => {
+    const party = await actingAs(database, 'member', { orgId: pair.jlOrg });
+    const pdf = (name: string) =>
+      new File([PDF, new TextEncoder().encode(`% ${name}\n`)], name, { type: 'application/pdf' });
+    await addDocuments(t.deps, party, pair.agreementId, [pdf('site-plan.pdf')], false);
+    await addDocuments(t.deps, party, pair.agreementId, [pdf('price-annex.pdf')], true);
+    const html = await (await anon.get(`/en${projectPath}`)).text();
+    expect(html).toContain('site-plan.pdf');
+    expect(html).not.toContain('price-annex.pdf');
+    const link = new RegExp(`href="(/en${projectPath}/documents/[0-9a-f-]{36})"`).exec(html)?.[1];
+    expect(link).toBeDefined();
+    const res = await anon.get(link!);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-disposition')).toContain('filename="site-plan.pdf"');
+    const insider = await (await member.get(`/zh${projectPath}`)).text();
+    expect(insider).not.toContain('price-annex.pdf');
+    expect(insider).toContain('<h2 id="documents-heading">文件</h2>');
+    await expectValidHtml([
+      { name: 'public project page', html },
+      { name: 'insider project page (zh)', html: insider },
+    ]);
   });
 
   it('lists published projects with filters, in both languages', async () => {

@@ -227,6 +227,15 @@ export function AgreementPage(props: {
           </a>
         </p>
       ) : null}
+      {view.can.startProjectOnceConfirmed ? (
+        <p class="muted">
+          {t('startProjectAfterConfirmation', {
+            regions: view.awaitingRegions
+              .map((r) => regionName(regions, r, lang))
+              .join(lang === 'zh' ? '、' : ', '),
+          })}
+        </p>
+      ) : null}
     </>
   );
 }

@@ -15,7 +15,17 @@ export {
 } from '../../listings/views/parts.tsx';
 export type { Places } from '../../listings/views/parts.tsx';
 
-export const DONE = ['created', 'stage', 'milestone', 'done', 'update', 'approved', 'rejected'] as const;
+export const DONE = [
+  'created',
+  'stage',
+  'milestone',
+  'done',
+  'update',
+  'approved',
+  'rejected',
+  'published',
+  'unpublished',
+] as const;
 export type Done = (typeof DONE)[number];
 
 /** Where a project's page is, under the language prefix. */

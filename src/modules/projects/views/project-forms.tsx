@@ -75,6 +75,27 @@ export function StageForm(props: FormProps & { stages: Stage[]; today: string })
   );
 }
 
+/** Show the project on the public pages, or take it off them: one button that says which. */
+export function PublishedForm(props: FormProps & { published: boolean }) {
+  const { lang, published } = props;
+  const t = projectsUi(lang);
+  const { errors } = mine(props.failed, 'published');
+  return (
+    <section aria-labelledby="published-heading">
+      <h2 id="published-heading">{t('publishedHeading')}</h2>
+      <p>{t(published ? 'publishedNow' : 'unpublishedNow')}</p>
+      <form method="post" action={projectHref(lang, props.projectId, '/published')} class="stack" novalidate>
+        <CsrfField token={props.csrf} />
+        <FormError message={errors.published ?? errors.form} />
+        <input type="hidden" name="published" value={published ? 'no' : 'yes'} />
+        <button type="submit" class={published ? 'secondary' : undefined}>
+          {t(published ? 'unpublish' : 'publish')}
+        </button>
+      </form>
+    </section>
+  );
+}
+
 export function MilestoneForm(props: FormProps) {
   const { lang } = props;
   const t = projectsUi(lang);

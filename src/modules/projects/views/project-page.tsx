@@ -1,7 +1,8 @@
 /**
  * One project: its stage track and dates, investment and jobs, place, milestones, approved updates (and,
- * for insiders, pending and rejected ones), with the forms the viewer may use. No private messages and no
- * documents are shown here.
+ * for insiders, pending and rejected ones), the agreement's documents not marked confidential, with the
+ * forms the viewer may use. No private messages, no confidential documents, and the agreement's own title
+ * and value only for insiders.
  */
 import { formatShanghai, isoShanghai, type Lang } from '../../../lib/i18n.ts';
 import { Breadcrumb } from '../../../web/layout.tsx';
@@ -13,6 +14,7 @@ import { projectsUi } from '../ui-messages.ts';
 import {
   DoneForm,
   MilestoneForm,
+  PublishedForm,
   ReviewForm,
   StageForm,
   UpdateForm,
@@ -24,6 +26,7 @@ import {
   formatYuan,
   langAttr,
   placeName,
+  projectHref,
   sectorName,
   StageTrack,
   yuanOrNone,
@@ -54,9 +57,7 @@ function Facts({ lang, view, places }: { lang: Lang; view: ProjectView; places: 
       </dd>
       <dt>{t('agreement')}</dt>
       <dd>
-        <span lang={langAttr(view.agreement.language, lang)}>{view.agreement.title}</span>,{' '}
-        {view.agreement.signedOn} (
-        {t(view.agreement.confirmed ? 'agreementConfirmed' : 'agreementUnconfirmed')})
+        <AgreementFact lang={lang} view={view} />
       </dd>
       <dt>{t('location')}</dt>
       <dd>
@@ -75,6 +76,44 @@ function Facts({ lang, view, places }: { lang: Lang; view: ProjectView; places: 
       <dt>{t('jobs')}</dt>
       <dd>{p.jobsCreated}</dd>
     </dl>
+  );
+}
+
+/** The agreement's title (linked) and value for insiders; for the public only when it was signed. */
+function AgreementFact({ lang, view }: { lang: Lang; view: ProjectView }) {
+  const t = projectsUi(lang);
+  const a = view.agreement;
+  const status = t(a.confirmed ? 'agreementConfirmed' : 'agreementUnconfirmed');
+  if (!a.details) return <>{t('agreementSigned', { date: a.signedOn, status })}</>;
+  return (
+    <>
+      <a href={`/${lang}/agreements/${a.id}`}>
+        <span lang={langAttr(a.details.language, lang)}>{a.details.title}</span>
+      </a>
+      , {t('agreementSigned', { date: a.signedOn, status })}
+      {a.details.valueCny === null ? '' : `, ${formatYuan(a.details.valueCny, lang)}`}
+    </>
+  );
+}
+
+/** The agreement's documents not marked confidential, for download through the project. */
+function Documents({ lang, view }: { lang: Lang; view: ProjectView }) {
+  const t = projectsUi(lang);
+  if (view.documents.length === 0) return null;
+  return (
+    <section aria-labelledby="documents-heading">
+      <h2 id="documents-heading">{t('documentsHeading')}</h2>
+      <ul>
+        {view.documents.map((d) => (
+          <li>
+            <a href={projectHref(lang, view.project.id, `/documents/${d.id}`)} download={d.name}>
+              {d.name}
+            </a>{' '}
+            ({t('documentSize', { kb: Math.max(1, Math.round(d.bytes / 1024)), type: d.mediaType })})
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 
@@ -232,6 +271,7 @@ export function ProjectPage(props: {
           ))}
         </ul>
       </section>
+      <Documents lang={lang} view={view} />
       <History lang={lang} view={view} />
       {view.can.manage && view.can.stages.length > 0 ? (
         <StageForm
@@ -242,6 +282,9 @@ export function ProjectPage(props: {
           today={view.today}
           failed={failed}
         />
+      ) : null}
+      {view.can.manage ? (
+        <PublishedForm lang={lang} csrf={csrf} projectId={p.id} published={p.published} failed={failed} />
       ) : null}
       {view.can.manage ? <MilestoneForm lang={lang} csrf={csrf} projectId={p.id} failed={failed} /> : null}
       {view.can.submitUpdate ? <UpdateForm lang={lang} csrf={csrf} projectId={p.id} failed={failed} /> : null}
