@@ -34,6 +34,10 @@ import { agreementsApi } from './modules/agreements/agreements.api.ts';
 import { agreementsWeb } from './modules/agreements/agreements.web.tsx';
 import { projectsApi } from './modules/projects/projects.api.ts';
 import { projectsWeb } from './modules/projects/projects.web.tsx';
+import { programmesApi } from './modules/programmes/programmes.api.ts';
+import { programmesWeb } from './modules/programmes/programmes.web.tsx';
+import { visitsApi } from './modules/visits/visits.api.ts';
+import { visitsWeb } from './modules/visits/visits.web.tsx';
 import { pipelineWeb } from './modules/pipeline/pipeline.web.tsx';
 import { UPLOAD_PATH, UPLOAD_REQUEST_LIMIT, uploadsWeb } from './modules/news/uploads.ts';
 import { FILES_PATH, FILES_REQUEST_LIMIT } from './modules/files/files.service.ts';
@@ -134,6 +138,8 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   web.route('/', notificationsWeb);
   web.route('/', agreementsWeb);
   web.route('/', projectsWeb);
+  web.route('/', programmesWeb);
+  web.route('/', visitsWeb);
   web.route('/', pipelineWeb);
   web.route('/', taxonomyWeb);
   for (const lang of LANGS) {
@@ -154,6 +160,8 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   api.route('/', notificationsApi);
   api.route('/', agreementsApi);
   api.route('/', projectsApi);
+  api.route('/', programmesApi);
+  api.route('/', visitsApi);
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: { title: 'Counterpart API', version: '1' },

@@ -10,6 +10,8 @@ import { importNews, progressPrinter, renderImportReport } from './modules/news/
 import { ROLES } from './modules/accounts/schema.ts';
 import { EXPORT_FORMATS } from './modules/listings/export.ts';
 import { runExportProjects } from './modules/projects/projects.cli.ts';
+import { runExportVisits } from './modules/visits/visits.cli.ts';
+import { runExportProgrammeReports } from './modules/programmes/programmes.cli.ts';
 import { startServer } from './server.ts';
 
 const program = new Command();
@@ -258,6 +260,62 @@ exporter
       await database.close();
     }
   });
+
+exporter
+  .command('programme-reports')
+  .description(
+    "export one partner-assistance programme's progress reports (every report, confirmed or not; an " +
+      'operator tool): one row per report and indicator with the value, the confirmed cumulative value ' +
+      'and what the schedule expected, headers and labels in --lang.',
+  )
+  .requiredOption('--programme <id>', 'the programme id')
+  .addOption(new Option('--format <format>', 'file format').choices(['csv', 'xlsx']).default('csv'))
+  .addOption(
+    new Option('--lang <lang>', 'language of headers and labels').choices(['en', 'zh']).default('en'),
+  )
+  .option('--columns <names>', 'comma-separated columns (default: all)')
+  .option('--out <file>', 'write to this file')
+  .action(
+    async (opts: {
+      programme: string;
+      format: string;
+      lang: 'en' | 'zh';
+      columns?: string;
+      out?: string;
+    }) => {
+      const { deps, database } = await boot();
+      try {
+        await runExportProgrammeReports(deps, opts, process);
+      } finally {
+        await database.close();
+      }
+    },
+  );
+
+for (const what of ['visits', 'agreed-areas'] as const) {
+  exporter
+    .command(what)
+    .description(
+      `export every ${what === 'visits' ? 'visit' : 'agreed area (with its status today)'} (published or ` +
+        'not; an operator tool) as csv or xlsx with headers and labels in --lang; --columns picks and orders ' +
+        'columns. Writes to standard output unless --out is given; the format defaults to the extension of ' +
+        '--out, else csv.',
+    )
+    .addOption(new Option('--format <format>', 'file format').choices(['csv', 'xlsx']))
+    .addOption(
+      new Option('--lang <lang>', 'language of headers and labels').choices(['en', 'zh']).default('en'),
+    )
+    .option('--columns <list>', 'comma-separated column keys, in order (default: all)')
+    .option('--out <file>', 'write to this file')
+    .action(async (opts: { lang: 'en' | 'zh'; format?: string; out?: string; columns?: string }) => {
+      const { deps, database } = await boot();
+      try {
+        await runExportVisits(deps, what, opts, process);
+      } finally {
+        await database.close();
+      }
+    });
+}
 
 try {
   await program.parseAsync(process.argv);

@@ -12,3 +12,5 @@ export * from '../modules/files/schema.ts';
 export * from '../modules/interests/schema.ts';
 export * from '../modules/agreements/schema.ts';
 export * from '../modules/projects/schema.ts';
+export * from '../modules/programmes/schema.ts';
+export * from '../modules/visits/schema.ts';

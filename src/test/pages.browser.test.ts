@@ -59,6 +59,10 @@ const PAGES: PageEntry[] = [
   // Cooperation: the demo's interests, conversations, agreements and projects are reached by the crawl
   // from each role's pipeline.
   { path: '/projects', as: 'visitor' },
+  { path: '/visits', as: 'visitor' },
+  { path: '/programmes', as: 'visitor' },
+  { path: '/visits/new', as: 'coordinator' },
+  { path: '/programmes/new', as: 'coordinator' },
   { path: '/pipeline', as: 'member' },
   { path: '/interests', as: 'member' },
   { path: '/interests?box=sent', as: 'member' },
@@ -73,9 +77,17 @@ const PAGES: PageEntry[] = [
 
 /** Where the crawl starts, per role: same-site links on these pages of a shape not yet checked are checked. */
 const CRAWL_FROM: Record<Role, string[]> = {
-  visitor: ['/', '/regions', '/news', '/sign-in', '/projects'],
+  visitor: ['/', '/regions', '/news', '/sign-in', '/projects', '/visits', '/programmes'],
   member: ['/', '/account', '/pipeline', '/interests'],
-  coordinator: ['/', '/account', '/coordinator/organisations?status=all', '/news/manage', '/pipeline'],
+  coordinator: [
+    '/',
+    '/account',
+    '/coordinator/organisations?status=all',
+    '/news/manage',
+    '/pipeline',
+    '/visits',
+    '/programmes',
+  ],
   admin: ['/', '/account', '/admin', '/admin/pairings', '/news/manage', '/pipeline?region=CN-ZJ'],
 };
 /** Links the crawl leaves alone: state-changing or not pages. */

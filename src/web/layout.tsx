@@ -45,6 +45,8 @@ export function renderPage(
     { path: '/news', label: t('navNews') },
     { path: '/listings', label: t('navListings') },
     { path: '/projects', label: t('navProjects') },
+    { path: '/visits', label: t('navVisits') },
+    { path: '/programmes', label: t('navProgrammes') },
     { path: '/regions', label: t('navRegions') },
   ];
   // Those who take part in cooperation follow it in their pipeline; a pending organisation's members don't yet.

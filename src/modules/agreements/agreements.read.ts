@@ -1,5 +1,5 @@
 /** What other modules may know of an agreement (a project is built on one). */
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { agreementConfirmations, agreementParties, agreements } from './schema.ts';
 
@@ -49,4 +49,32 @@ export async function agreementSummary(db: DbOrTx, id: string): Promise<Agreemen
 export async function hasAnyAgreement(db: DbOrTx): Promise<boolean> {
   const rows = await db.select({ id: agreements.id }).from(agreements).limit(1);
   return rows.length > 0;
+}
+
+/** Summaries of the agreements with these ids (unknown ids left out), without access checks. */
+export async function agreementSummaries(db: DbOrTx, ids: readonly string[]): Promise<AgreementSummary[]> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return [];
+  const [rows, parties, confirmations] = await Promise.all([
+    db.select().from(agreements).where(inArray(agreements.id, unique)),
+    db.select().from(agreementParties).where(inArray(agreementParties.agreementId, unique)),
+    db.select().from(agreementConfirmations).where(inArray(agreementConfirmations.agreementId, unique)),
+  ]);
+  return rows.map((a) => {
+    const own = parties
+      .filter((p) => p.agreementId === a.id)
+      .map((p) => ({ orgId: p.orgId, regionCode: p.regionCode }));
+    const confirmedRegions = confirmations.filter((c) => c.agreementId === a.id).map((c) => c.regionCode);
+    return {
+      id: a.id,
+      type: a.type,
+      title: a.title,
+      language: a.language,
+      valueCny: a.valueCny,
+      signedOn: a.signedOn,
+      parties: own,
+      confirmedRegions,
+      confirmed: own.every((p) => confirmedRegions.includes(p.regionCode)),
+    };
+  });
 }

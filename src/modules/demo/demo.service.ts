@@ -20,6 +20,8 @@ import { pairingsOf } from '../regions/regions.service.ts';
 import { DEMO_COORDINATORS, DEMO_ORGANISATIONS } from './demo.data.ts';
 import { DEMO_LISTING_ORGANISATIONS } from './demo.listing-orgs.ts';
 import { loadDemoCooperation } from './demo.cooperation.ts';
+import { loadDemoVisit } from './demo.visits.ts';
+import { loadDemoProgrammes } from './demo.programmes.ts';
 
 /** Legacy portal pages, imported the way `counterpart import news` does (the reference article among them). */
 const DEMO_NEWS = fileURLToPath(new URL('./content', import.meta.url));
@@ -73,6 +75,9 @@ export async function loadDemo(deps: Deps): Promise<{ summary: string; accounts:
   const articles = `${news.imported.length} news article${news.imported.length === 1 ? '' : 's'}`;
   const listings = await loadDemoListings(deps);
   const stories = await loadDemoCooperation(deps);
+  // The programme first: the visit's Yanbian area links to it.
+  await loadDemoProgrammes(deps);
+  await loadDemoVisit(deps, news.imported);
   const cooperation = stories > 0 ? `, ${stories} cooperation stories` : '';
   const summary =
     `${orgCount} organisations, ${articles}, ${listings} listings${cooperation}, ` +

@@ -16,6 +16,7 @@ import {
   type ArticleContext,
 } from './news.read.ts';
 import { canPublishNews } from './policy.ts';
+import { visitsOfArticle } from '../visits/visits.read.ts';
 import { listSections } from './sections.service.ts';
 import { ArticleHead, ArticlePage, articlePath } from './views/article-page.tsx';
 import { DiffPage } from './views/diff-page.tsx';
@@ -99,13 +100,17 @@ newsWeb.get('/news/search', async (c) => {
 newsWeb.get(`/news/${SLUG}`, async (c) => {
   const lang = c.var.lang;
   const ctx = await getPublishedArticle(c.var.deps.db, lang, c.req.param('slug'));
+  const visits = (await visitsOfArticle(c.var.deps.db, ctx.article.id)).map((v) => ({
+    id: v.id,
+    title: lang === 'zh' ? v.titleZh : v.titleEn,
+  }));
   const print = c.req.query('print') === '1';
   return renderPage(c, {
     title: ctx.article.title,
     variant: print ? 'print' : 'normal',
     otherPath: otherPath(ctx),
     head: <ArticleHead ctx={ctx} publicUrl={c.var.deps.config.publicUrl} noindex={print} />,
-    children: <ArticlePage lang={lang} ctx={ctx} />,
+    children: <ArticlePage lang={lang} ctx={ctx} visits={visits} />,
   });
 });
 

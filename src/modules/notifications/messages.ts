@@ -16,6 +16,8 @@ export const NOTIFICATION_KINDS = [
   'update_to_approve',
   'update_reviewed',
   'milestone_overdue',
+  'report_to_confirm',
+  'report_confirmed',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -32,6 +34,8 @@ export const notificationText = defineMessages({
     update_to_approve: '{org} submitted a progress update on “{project}” for your approval',
     update_reviewed: 'Your progress update on “{project}” was {outcome}',
     milestone_overdue: 'The milestone “{milestone}” of “{project}” was due on {due} and is not done',
+    report_to_confirm: 'The progress report for {period} of “{programme}” waits for your confirmation',
+    report_confirmed: 'The progress report for {period} of “{programme}” was confirmed',
   },
   zh: {
     interest_received: '{org}对您发布的“{listing}”表达了合作意向',
@@ -45,6 +49,8 @@ export const notificationText = defineMessages({
     update_to_approve: '{org}提交了项目“{project}”的进展报告，等待您审核',
     update_reviewed: '您提交的项目“{project}”进展报告已{outcome}',
     milestone_overdue: '项目“{project}”的节点“{milestone}”应于 {due} 完成，目前尚未完成',
+    report_to_confirm: '帮扶计划“{programme}”{period}的进展报告等待您确认',
+    report_confirmed: '帮扶计划“{programme}”{period}的进展报告已确认',
   },
 });
 

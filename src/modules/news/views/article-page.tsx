@@ -60,7 +60,18 @@ export function ArticleHead({
  * The reference article page: breadcrumb, the title as the one h1, the publication time, the body, then
  * Print and Close. Everything else is marked `no-print`, so printing keeps only those four parts.
  */
-export function ArticlePage({ lang, ctx, preview }: { lang: Lang; ctx: ArticleContext; preview?: boolean }) {
+export function ArticlePage({
+  lang,
+  ctx,
+  preview,
+  visits = [],
+}: {
+  lang: Lang;
+  ctx: ArticleContext;
+  preview?: boolean;
+  /** The visits the article reports on (linked from the visit's side), titled in the page's language. */
+  visits?: { id: string; title: string }[];
+}) {
   const t = newsMsg(lang);
   const a = ctx.article;
   const updated = updatedAt(a);
@@ -106,6 +117,12 @@ export function ArticlePage({ lang, ctx, preview }: { lang: Lang; ctx: ArticleCo
           {t('close')}
         </a>
       </div>
+      {visits.map((v) => (
+        <p class="article-visit no-print">
+          {t('articleVisit')}
+          <a href={href(lang, `/visits/${v.id}`)}>{v.title}</a>
+        </p>
+      ))}
       <Related lang={lang} ctx={ctx} />
     </>
   );
