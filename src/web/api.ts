@@ -49,3 +49,15 @@ export function requireUser(c: Context<AppEnv>) {
   if (!user) throw new AppError('unauthenticated');
   return user;
 }
+
+/** A route's JSON response for the OpenAPI document: `responses: { 200: json(Schema, 'What it is') }`. */
+export const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+
+/** A route's required JSON request body for the OpenAPI document. */
+export const body = <T extends z.ZodType>(schema: T) => ({
+  content: { 'application/json': { schema } },
+  required: true,
+});

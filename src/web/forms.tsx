@@ -1,6 +1,7 @@
 import type { Child } from 'hono/jsx';
 import type { FieldIssue } from '../lib/errors.ts';
 import type { Lang } from '../lib/i18n.ts';
+import type { FormValues } from './form-parse.ts';
 
 /** Errors keyed by field name, as a form re-rendered after a failed post shows them. */
 export type FormErrors = Record<string, string>;
@@ -138,4 +139,28 @@ export function formStrings(body: Record<string, string | File | (string | File)
     if (typeof v === 'string') out[k] = v;
   }
   return out;
+}
+
+/** Which of a page's several forms failed, with its errors and what was typed, so only that form shows them. */
+export interface FailedForm {
+  form: string;
+  errors: FormErrors;
+  values: FormValues;
+}
+
+/** The errors and values for the form named `form`: the failed one's, or empty for every other form. */
+export function failedIn(
+  failed: FailedForm | undefined,
+  form: string,
+): { errors: FormErrors; values: FormValues } {
+  return failed?.form === form ? failed : { errors: {}, values: {} };
+}
+
+/** A message for a whole form (an error that names no field). */
+export function FormError({ message }: { message: string | undefined }) {
+  return message ? (
+    <p class="field-error" role="alert">
+      {message}
+    </p>
+  ) : null;
 }

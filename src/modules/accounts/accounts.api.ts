@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { deleteCookie, getCookie } from 'hono/cookie';
-import { newApi, problemResponses } from '../../web/api.ts';
+import { body, json, newApi, problemResponses } from '../../web/api.ts';
 import { SESSION_COOKIE, setSessionCookie } from '../../web/middleware.ts';
 import { AuditListQuery, AuditPageSchema, presentAuditEntry } from '../audit/audit.presenter.ts';
 import { browseAudit } from '../audit/audit.service.ts';
@@ -25,15 +25,6 @@ import {
 export const accountsApi = newApi();
 
 const PAGE_SIZE = 20;
-
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
-const body = <T extends z.ZodType>(schema: T) => ({
-  required: true,
-  content: { 'application/json': { schema } },
-});
 
 accountsApi.openapi(
   createRoute({

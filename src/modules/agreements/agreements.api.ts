@@ -3,7 +3,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { invalid } from '../../lib/errors.ts';
 import { isoShanghai, type Lang } from '../../lib/i18n.ts';
-import { newApi, problemResponses, requireUser } from '../../web/api.ts';
+import { json, newApi, problemResponses, requireUser } from '../../web/api.ts';
 import type { AppEnv } from '../../web/env.ts';
 import { contextOf } from '../accounts/context.ts';
 import { downloadHeaders } from '../files/files.service.ts';
@@ -170,10 +170,6 @@ async function present(c: Context<AppEnv>, id: string) {
   return presentAgreement(await service.getAgreement(c.var.deps, ctx, id), ctx.lang);
 }
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
 const IdParam = z.object({ id: z.string().min(1).max(100) });
 
 /** The files of a multipart request's `documents` field (one or several). */

@@ -40,6 +40,7 @@ export type StoredFile = typeof storedFiles.$inferSelect;
 /** A file's name as it may be shown and sent back: no path, no control characters, at most 200 chars. */
 export function cleanFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
+  // Control characters are exactly what must go (they would break the Content-Disposition header).
   // eslint-disable-next-line no-control-regex
   const clean = base.replace(/[\u0000-\u001f\u007f"]/g, '').trim();
   return (clean || 'file').slice(0, 200);

@@ -1,6 +1,6 @@
 /** `/api/v1` routes for interests and conversations. */
 import { createRoute, z } from '@hono/zod-openapi';
-import { newApi, problemResponses, requireUser } from '../../web/api.ts';
+import { body, json, newApi, problemResponses, requireUser } from '../../web/api.ts';
 import { contextOf } from '../accounts/context.ts';
 import { downloadHeaders } from '../files/files.service.ts';
 import { AnswerInput, InterestInput, MAX_BODY, MessageInput } from './fields.ts';
@@ -19,14 +19,6 @@ import { INTEREST_STATUSES } from './schema.ts';
 
 export const interestsApi = newApi();
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
-const body = <T extends z.ZodType>(schema: T) => ({
-  content: { 'application/json': { schema } },
-  required: true,
-});
 const IdParam = z.object({ id: z.string().min(1).max(100).openapi({ format: 'uuid' }) });
 
 interestsApi.openapi(

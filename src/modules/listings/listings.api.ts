@@ -3,7 +3,7 @@ import type { ReadableStream as WebStream } from 'node:stream/web';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { isoShanghai, LANGS, type Lang } from '../../lib/i18n.ts';
-import { newApi, problemResponses, requireUser } from '../../web/api.ts';
+import { body, json, newApi, problemResponses, requireUser } from '../../web/api.ts';
 import type { AppEnv } from '../../web/env.ts';
 import { contextOf } from '../accounts/context.ts';
 import { ORG_TYPES } from '../accounts/schema.ts';
@@ -114,14 +114,6 @@ async function present(c: Context<AppEnv>, ref: string): Promise<ListingJson> {
   return presentListing(view.listing, view.org, view.expired, ctx.lang);
 }
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
-const body = <T extends z.ZodType>(schema: T) => ({
-  content: { 'application/json': { schema } },
-  required: true,
-});
 const RefParam = z.object({ ref: z.string().min(1).max(200).openapi({ example: 'mdev-0003' }) });
 
 listingsApi.openapi(

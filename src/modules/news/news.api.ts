@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { isoShanghai } from '../../lib/i18n.ts';
-import { newApi, problemResponses, requireUser } from '../../web/api.ts';
+import { json, newApi, problemResponses, requireUser } from '../../web/api.ts';
 import { contextOf } from '../accounts/context.ts';
 import { renderBody } from './body.ts';
 import { getManagedArticle, getPublishedArticle, listNews, type ArticleWithSection } from './news.read.ts';
@@ -75,11 +75,6 @@ function presentManaged(a: ArticleWithSection): z.infer<typeof ManagedArticle> {
     updatedAt: isoShanghai(a.updatedAt),
   };
 }
-
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
 
 newsApi.openapi(
   createRoute({

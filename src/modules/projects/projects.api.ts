@@ -2,7 +2,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { isoShanghai, LANGS } from '../../lib/i18n.ts';
-import { newApi, problemResponses, requireUser } from '../../web/api.ts';
+import { body, json, newApi, problemResponses, requireUser } from '../../web/api.ts';
 import { downloadHeaders } from '../files/files.service.ts';
 import type { AppEnv } from '../../web/env.ts';
 import { contextOf } from '../accounts/context.ts';
@@ -238,14 +238,6 @@ async function present(c: Context<AppEnv>, id: string) {
   };
 }
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
-const body = <T extends z.ZodType>(schema: T) => ({
-  content: { 'application/json': { schema } },
-  required: true,
-});
 const IdParam = z.object({ id: z.string().min(1).max(100) });
 const MilestoneParam = IdParam.extend({ milestoneId: z.string().min(1).max(100) });
 const UpdateParam = IdParam.extend({ updateId: z.string().min(1).max(100) });

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { newApi, problemResponses } from '../../web/api.ts';
+import { json, newApi, problemResponses } from '../../web/api.ts';
 import type { AppEnv } from '../../web/env.ts';
 import type { RegionRow } from './regions.repo.ts';
 import * as regions from './regions.service.ts';
@@ -56,11 +56,6 @@ function presentPairing(p: regions.PairingView): z.infer<typeof Pairing> {
 function ctx(c: Context<AppEnv>) {
   return { db: c.var.deps.db, user: c.var.user, requestId: c.var.requestId };
 }
-
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
 
 regionsApi.openapi(
   createRoute({

@@ -4,10 +4,13 @@ import type { FormValues } from '../../../web/form-parse.ts';
 import {
   controlAttrs,
   ErrorSummary,
+  type FailedForm,
+  failedIn,
   Field,
+  FormError,
+  type FormErrors,
   SelectField,
   TextareaField,
-  type FormErrors,
 } from '../../../web/forms.tsx';
 import { CsrfField } from '../../../web/layout.tsx';
 import { INDICATOR_KINDS, KIND_UNIT, PERIOD_KINDS } from '../kinds.ts';
@@ -16,30 +19,11 @@ import type { IndicatorRow } from '../programmes.repo.ts';
 import { programmesUi } from '../ui-messages.ts';
 import { indicatorName, programmeHref } from './parts.tsx';
 
-/** Which form failed, with its errors and what was typed, so only that form shows them. */
-export interface FailedForm {
-  form: string;
-  errors: FormErrors;
-  values: FormValues;
-}
-
 interface FormProps {
   lang: Lang;
   csrf: string;
   programmeId: string;
   failed?: FailedForm | undefined;
-}
-
-const mine = (failed: FailedForm | undefined, form: string) =>
-  failed?.form === form ? failed : { errors: {} as FormErrors, values: {} as FormValues };
-
-/** A message for the whole form (an error without a field). */
-function FormError({ message }: { message: string | undefined }) {
-  return message ? (
-    <p class="field-error" role="alert">
-      {message}
-    </p>
-  ) : null;
 }
 
 export function NewProgrammeForm(props: {
@@ -127,7 +111,7 @@ function periodTargetsError(errors: FormErrors, lang: Lang): string | undefined 
 export function IndicatorForm(props: FormProps) {
   const { lang } = props;
   const t = programmesUi(lang);
-  const { errors, values } = mine(props.failed, 'indicator');
+  const { errors, values } = failedIn(props.failed, 'indicator');
   return (
     <section aria-labelledby="indicator-heading">
       <h2 id="indicator-heading">{t('indicatorHeading')}</h2>
@@ -214,7 +198,7 @@ export function IndicatorForm(props: FormProps) {
 export function ReportForm(props: FormProps & { indicators: IndicatorRow[] }) {
   const { lang } = props;
   const t = programmesUi(lang);
-  const { errors, values } = mine(props.failed, 'report');
+  const { errors, values } = failedIn(props.failed, 'report');
   const checkbox = { name: 'draft', error: errors.draft };
   return (
     <section aria-labelledby="report-heading">
@@ -266,7 +250,7 @@ export function ReportForm(props: FormProps & { indicators: IndicatorRow[] }) {
 export function ConfirmForm(props: FormProps & { reportId: string; period: string }) {
   const { lang } = props;
   const t = programmesUi(lang);
-  const { errors } = mine(props.failed, `confirm-${props.reportId}`);
+  const { errors } = failedIn(props.failed, `confirm-${props.reportId}`);
   return (
     <form
       method="post"
@@ -279,3 +263,5 @@ export function ConfirmForm(props: FormProps & { reportId: string; period: strin
     </form>
   );
 }
+
+export type { FailedForm };

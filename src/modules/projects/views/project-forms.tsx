@@ -1,19 +1,18 @@
 /** The forms on a project page: change the stage, add a milestone, mark one done, submit and review updates. */
 import type { Lang } from '../../../lib/i18n.ts';
-import type { FormValues } from '../../../web/form-parse.ts';
-import { Field, SelectField, TextareaField, type FormErrors } from '../../../web/forms.tsx';
+import {
+  type FailedForm,
+  failedIn,
+  Field,
+  FormError,
+  SelectField,
+  TextareaField,
+} from '../../../web/forms.tsx';
 import { CsrfField } from '../../../web/layout.tsx';
 import { stageLabel } from '../messages.ts';
 import type { Stage } from '../stages.ts';
 import { projectsUi } from '../ui-messages.ts';
 import { projectHref } from './parts.tsx';
-
-/** Which form failed, with its errors and what was typed, so only that form shows them. */
-export interface FailedForm {
-  form: string;
-  errors: FormErrors;
-  values: FormValues;
-}
 
 interface FormProps {
   lang: Lang;
@@ -22,22 +21,10 @@ interface FormProps {
   failed?: FailedForm | undefined;
 }
 
-const mine = (failed: FailedForm | undefined, form: string) =>
-  failed?.form === form ? failed : { errors: {} as FormErrors, values: {} as FormValues };
-
-/** A message for the whole form (an error without a field). */
-function FormError({ message }: { message: string | undefined }) {
-  return message ? (
-    <p class="field-error" role="alert">
-      {message}
-    </p>
-  ) : null;
-}
-
 export function StageForm(props: FormProps & { stages: Stage[]; today: string }) {
   const { lang } = props;
   const t = projectsUi(lang);
-  const { errors, values } = mine(props.failed, 'stage');
+  const { errors, values } = failedIn(props.failed, 'stage');
   return (
     <section aria-labelledby="stage-heading">
       <h2 id="stage-heading">{t('stageFormHeading')}</h2>
@@ -79,7 +66,7 @@ export function StageForm(props: FormProps & { stages: Stage[]; today: string })
 export function PublishedForm(props: FormProps & { published: boolean }) {
   const { lang, published } = props;
   const t = projectsUi(lang);
-  const { errors } = mine(props.failed, 'published');
+  const { errors } = failedIn(props.failed, 'published');
   return (
     <section aria-labelledby="published-heading">
       <h2 id="published-heading">{t('publishedHeading')}</h2>
@@ -99,7 +86,7 @@ export function PublishedForm(props: FormProps & { published: boolean }) {
 export function MilestoneForm(props: FormProps) {
   const { lang } = props;
   const t = projectsUi(lang);
-  const { errors, values } = mine(props.failed, 'milestone');
+  const { errors, values } = failedIn(props.failed, 'milestone');
   return (
     <section aria-labelledby="milestone-heading">
       <h2 id="milestone-heading">{t('milestoneFormHeading')}</h2>
@@ -125,7 +112,7 @@ export function MilestoneForm(props: FormProps) {
 export function DoneForm(props: FormProps & { milestoneId: string; title: string; today: string }) {
   const { lang, milestoneId } = props;
   const t = projectsUi(lang);
-  const { errors, values } = mine(props.failed, `done-${milestoneId}`);
+  const { errors, values } = failedIn(props.failed, `done-${milestoneId}`);
   const id = `f-doneOn-${milestoneId}`;
   const error = errors.doneOn ?? errors.form;
   return (
@@ -161,7 +148,7 @@ export function DoneForm(props: FormProps & { milestoneId: string; title: string
 export function UpdateForm(props: FormProps) {
   const { lang } = props;
   const t = projectsUi(lang);
-  const { errors, values } = mine(props.failed, 'update');
+  const { errors, values } = failedIn(props.failed, 'update');
   return (
     <section aria-labelledby="update-heading">
       <h2 id="update-heading">{t('updateFormHeading')}</h2>
@@ -202,7 +189,7 @@ export function UpdateForm(props: FormProps) {
 export function ReviewForm(props: FormProps & { updateId: string }) {
   const { lang, updateId } = props;
   const t = projectsUi(lang);
-  const { errors, values } = mine(props.failed, `review-${updateId}`);
+  const { errors, values } = failedIn(props.failed, `review-${updateId}`);
   const id = `f-note-${updateId}`;
   const error = errors.note ?? errors.form;
   return (
@@ -242,3 +229,5 @@ export function ReviewForm(props: FormProps & { updateId: string }) {
     </form>
   );
 }
+
+export type { FailedForm };
