@@ -39,6 +39,8 @@ import { programmesWeb } from './modules/programmes/programmes.web.tsx';
 import { visitsApi } from './modules/visits/visits.api.ts';
 import { visitsWeb } from './modules/visits/visits.web.tsx';
 import { pipelineWeb } from './modules/pipeline/pipeline.web.tsx';
+import { dashboardsWeb } from './modules/dashboards/dashboards.web.tsx';
+import { dashboardsApi } from './modules/dashboards/dashboards.api.ts';
 import { UPLOAD_PATH, UPLOAD_REQUEST_LIMIT, uploadsWeb } from './modules/news/uploads.ts';
 import { FILES_PATH, FILES_REQUEST_LIMIT } from './modules/files/files.service.ts';
 
@@ -141,6 +143,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   web.route('/', programmesWeb);
   web.route('/', visitsWeb);
   web.route('/', pipelineWeb);
+  web.route('/', dashboardsWeb);
   web.route('/', taxonomyWeb);
   for (const lang of LANGS) {
     app.use(`/${lang}`, pageLang(lang));
@@ -162,6 +165,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   api.route('/', projectsApi);
   api.route('/', programmesApi);
   api.route('/', visitsApi);
+  api.route('/', dashboardsApi);
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: { title: 'Counterpart API', version: '1' },

@@ -8,6 +8,8 @@ import { runExport, runImportListings, runMatches } from './modules/listings/lis
 import { BROWSE_STATES, MATCH_SCOPES } from './modules/listings/params.ts';
 import { importNews, progressPrinter, renderImportReport } from './modules/news/news.import.ts';
 import { ROLES } from './modules/accounts/schema.ts';
+import { runExportDashboard, type DashboardExportOptions } from './modules/dashboards/dashboards.cli.ts';
+import { TABLE_KEYS } from './modules/dashboards/tables.ts';
 import { EXPORT_FORMATS } from './modules/listings/export.ts';
 import { runExportProjects } from './modules/projects/projects.cli.ts';
 import { runExportVisits } from './modules/visits/visits.cli.ts';
@@ -316,6 +318,33 @@ for (const what of ['visits', 'agreed-areas'] as const) {
       }
     });
 }
+
+exporter
+  .command('dashboard')
+  .description(
+    "export a dashboard's tables with the figures the public sees: a pairing's (--pairing ID) or the " +
+      'overall one, for a period (--from/--to, China dates, inclusive). xlsx holds every table (or --table); ' +
+      'csv holds one (--table required; --columns picks and orders its columns). Labels in --lang. Writes to ' +
+      'standard output unless --out is given; the format defaults to the extension of --out, else csv.',
+  )
+  .option('--pairing <id>', 'the pairing id (default: every record, the overall dashboard)')
+  .option('--from <date>', 'first day, YYYY-MM-DD')
+  .option('--to <date>', 'last day, YYYY-MM-DD')
+  .addOption(new Option('--table <key>', 'one table').choices(TABLE_KEYS))
+  .option('--columns <list>', 'comma-separated column keys of --table, in order (default: all)')
+  .addOption(new Option('--format <format>', 'file format').choices(['csv', 'xlsx']))
+  .addOption(
+    new Option('--lang <lang>', 'language of headers and labels').choices(['en', 'zh']).default('en'),
+  )
+  .option('--out <file>', 'write to this file')
+  .action(async (opts: DashboardExportOptions) => {
+    const { deps, database } = await boot();
+    try {
+      await runExportDashboard(deps, opts, process);
+    } finally {
+      await database.close();
+    }
+  });
 
 try {
   await program.parseAsync(process.argv);

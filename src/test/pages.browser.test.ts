@@ -73,6 +73,14 @@ const PAGES: PageEntry[] = [
   { path: '/agreements', as: 'coordinator' },
   { path: '/notifications', as: 'coordinator' },
   { path: '/pipeline?region=CN-JL', as: 'admin' },
+  // Dashboards: every pairing's (charts as images, tables), a period, the reports, a coordinator's details.
+  { path: '/dashboard', as: 'visitor' },
+  { path: '/dashboard?from=2017-01-01&to=2018-12-31', as: 'visitor' },
+  { path: '/dashboard/report', as: 'visitor' },
+  { path: '/pairings/:pairing/dashboard', as: 'visitor' },
+  { path: '/pairings/:pairing/report', as: 'visitor', limit: 2 },
+  { path: '/pairings/:pairing/dashboard', as: 'coordinator', limit: 1 },
+  { path: '/dashboard', as: 'admin' },
 ];
 
 /** Where the crawl starts, per role: same-site links on these pages of a shape not yet checked are checked. */

@@ -113,7 +113,8 @@ function categoryOption(
       outerBoundsContain: 'axisLabel',
     },
     xAxis: { type: 'category', data: [...input.categories] },
-    yAxis: { type: 'value', axisLabel: { formatter: (v: number) => compact(v, input.lang) } },
+    // Counts, yuan and percentages: no axis needs ticks between whole numbers (0.2 of a project).
+    yAxis: { type: 'value', minInterval: 1, axisLabel: { formatter: (v: number) => compact(v, input.lang) } },
     series: input.series.map((s) => ({
       type,
       name: s.name,

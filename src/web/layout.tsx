@@ -47,6 +47,7 @@ export function renderPage(
     { path: '/projects', label: t('navProjects') },
     { path: '/visits', label: t('navVisits') },
     { path: '/programmes', label: t('navProgrammes') },
+    { path: '/dashboard', label: t('navDashboards') },
     { path: '/regions', label: t('navRegions') },
   ];
   // Those who take part in cooperation follow it in their pipeline; a pending organisation's members don't yet.

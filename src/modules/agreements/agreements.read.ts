@@ -1,6 +1,7 @@
-/** What other modules may know of an agreement (a project is built on one). */
+/** What other modules may know of agreements: the one a project is built on, and dashboard counts. */
 import { eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
+import { groupBy } from '../../lib/collections.ts';
 import { agreementConfirmations, agreementParties, agreements } from './schema.ts';
 
 export interface AgreementSummary {
@@ -76,5 +77,65 @@ export async function agreementSummaries(db: DbOrTx, ids: readonly string[]): Pr
       confirmedRegions,
       confirmed: own.every((p) => confirmedRegions.includes(p.regionCode)),
     };
+  });
+}
+
+/** An agreement as the dashboards count it. */
+export interface AgreementFact {
+  id: string;
+  type: AgreementSummary['type'];
+  title: string;
+  language: 'zh' | 'en';
+  valueCny: number | null;
+  signedOn: string;
+  parties: { orgId: string; regionCode: string }[];
+  confirmed: boolean;
+}
+
+/**
+ * Every agreement with a party in `regionCodes` (every agreement when null), for statistics; no access
+ * check, so callers show only aggregates or what the viewer may see.
+ */
+export async function agreementFacts(
+  db: DbOrTx,
+  regionCodes: readonly string[] | null,
+): Promise<AgreementFact[]> {
+  const ids =
+    regionCodes === null
+      ? undefined
+      : db
+          .select({ id: agreementParties.agreementId })
+          .from(agreementParties)
+          .where(inArray(agreementParties.regionCode, [...regionCodes]));
+  const [rows, parties, confirmations] = await Promise.all([
+    db
+      .select({
+        id: agreements.id,
+        type: agreements.type,
+        title: agreements.title,
+        language: agreements.language,
+        valueCny: agreements.valueCny,
+        signedOn: agreements.signedOn,
+      })
+      .from(agreements)
+      .where(ids && inArray(agreements.id, ids)),
+    db
+      .select()
+      .from(agreementParties)
+      .where(ids && inArray(agreementParties.agreementId, ids)),
+    db
+      .select({
+        agreementId: agreementConfirmations.agreementId,
+        regionCode: agreementConfirmations.regionCode,
+      })
+      .from(agreementConfirmations)
+      .where(ids && inArray(agreementConfirmations.agreementId, ids)),
+  ]);
+  const partiesOf = groupBy(parties, (p) => p.agreementId);
+  const confirmedOf = groupBy(confirmations, (c) => c.agreementId);
+  return rows.map((a) => {
+    const own = (partiesOf.get(a.id) ?? []).map((p) => ({ orgId: p.orgId, regionCode: p.regionCode }));
+    const confirmed = new Set((confirmedOf.get(a.id) ?? []).map((c) => c.regionCode));
+    return { ...a, parties: own, confirmed: own.every((p) => confirmed.has(p.regionCode)) };
   });
 }

@@ -1,54 +1,38 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../../web/env.ts';
-import { href, renderPage } from '../../web/layout.tsx';
+import { renderPage } from '../../web/layout.tsx';
+import { pairingHeadlines } from '../dashboards/dashboards.service.ts';
+import { newestListings } from '../listings/listings.read.ts';
 import { latestNews } from '../news/news.read.ts';
-import { LatestNews } from '../news/views/list-page.tsx';
-import { listPairings } from '../regions/regions.service.ts';
-import { pairingTitle } from '../regions/views/names.tsx';
+import { listRegions } from '../regions/regions.service.ts';
+import { listVisits } from '../visits/visits.read.ts';
 import { homeMsg } from './messages.ts';
+import { HomePage } from './views/home-page.tsx';
 
 export const homeWeb = new Hono<AppEnv>();
 
+const SHOWN = 5;
+
 homeWeb.get('/', async (c) => {
-  const lang = c.var.lang;
-  const t = homeMsg(lang);
-  const [pairings, news] = await Promise.all([
-    listPairings(c.var.deps.db),
-    latestNews(c.var.deps.db, lang, 5),
+  const { lang, deps } = c.var;
+  // The page is the same for everyone: published records only, whoever is signed in.
+  const anonymous = { viewer: null, lang };
+  const [news, headlines, listings, visits, regions] = await Promise.all([
+    latestNews(deps.db, lang, SHOWN),
+    pairingHeadlines(deps),
+    newestListings(deps, SHOWN),
+    listVisits(deps, anonymous, { when: 'upcoming', page: 1, pageSize: SHOWN }),
+    listRegions(deps.db),
   ]);
+  const places = new Map(regions.map((r) => [r.code, r]));
   return renderPage(c, {
-    title: t('title'),
+    title: homeMsg(lang)('title'),
     children: (
-      <>
-        <h1>{t('title')}</h1>
-        <p class="lead">{t('intro')}</p>
-        <LatestNews lang={lang} rows={news} />
-        <h2>{t('pairings')}</h2>
-        <ul class="cards">
-          {pairings.map((p) => (
-            <li class="card">
-              <h3>
-                <a href={href(lang, `/pairings/${p.id}`)}>{pairingTitle(p, lang)}</a>
-              </h3>
-              <p class="muted">{p.kind === 'assistance' ? t('assistance') : t('cooperation')}</p>
-            </li>
-          ))}
-        </ul>
-        <p>
-          <a href={href(lang, '/regions')}>{t('allRegions')}</a>
-        </p>
-        {c.var.user ? null : (
-          <section>
-            <h2>{t('joinTitle')}</h2>
-            <p>{t('joinText')}</p>
-            <p>
-              <a class="button" href={href(lang, '/register')}>
-                {t('joinAction')}
-              </a>
-            </p>
-          </section>
-        )}
-      </>
+      <HomePage
+        lang={lang}
+        signedIn={Boolean(c.var.user)}
+        data={{ news, headlines, listings, visits: visits.rows, places }}
+      />
     ),
   });
 });

@@ -1,6 +1,8 @@
-/** What other modules may know of expressions of interest (an agreement's sources). */
-import { inArray } from 'drizzle-orm';
+/** What other modules may know of expressions of interest: an agreement's sources, and dashboard counts. */
+import { and, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
+import { chinaDate } from '../matching/core/score.ts';
+import { shownStatus } from './lifecycle.ts';
 import { interests } from './schema.ts';
 
 export interface InterestSummary {
@@ -28,4 +30,54 @@ export async function interestSummaries(db: DbOrTx, ids: readonly string[]): Pro
     })
     .from(interests)
     .where(inArray(interests.id, [...new Set(ids)]));
+}
+
+/** An interest as the dashboards count it. */
+export interface InterestFact {
+  /** The China date it was sent. */
+  sentOn: string;
+  /** As people see it: an open interest past its expiry counts as expired. */
+  status: InterestSummary['status'];
+  declineReason: (typeof interests.$inferSelect)['declineReason'];
+  parties: { orgId: string; regionCode: string }[];
+}
+
+/**
+ * Every interest whose two organisations are both in `regionCodes` (every interest when null), for
+ * statistics; no access check, so callers show only aggregates or what the viewer may see.
+ */
+export async function interestFacts(
+  db: DbOrTx,
+  regionCodes: readonly string[] | null,
+  now: Date,
+): Promise<InterestFact[]> {
+  const rows = await db
+    .select({
+      sentAt: interests.sentAt,
+      status: interests.status,
+      expiresAt: interests.expiresAt,
+      declineReason: interests.declineReason,
+      fromOrgId: interests.fromOrgId,
+      toOrgId: interests.toOrgId,
+      fromRegionCode: interests.fromRegionCode,
+      toRegionCode: interests.toRegionCode,
+    })
+    .from(interests)
+    .where(
+      regionCodes === null
+        ? undefined
+        : and(
+            inArray(interests.fromRegionCode, [...regionCodes]),
+            inArray(interests.toRegionCode, [...regionCodes]),
+          ),
+    );
+  return rows.map((r) => ({
+    sentOn: chinaDate(r.sentAt),
+    status: shownStatus(r, now),
+    declineReason: r.declineReason,
+    parties: [
+      { orgId: r.fromOrgId, regionCode: r.fromRegionCode },
+      { orgId: r.toOrgId, regionCode: r.toRegionCode },
+    ],
+  }));
 }

@@ -175,3 +175,13 @@ export async function visibleListingByRef(
   const found = await repo.findByRef(deps.db, ref);
   return found && canViewListing(ctx.viewer, found) ? summaryOf(found) : undefined;
 }
+
+/** The `limit` newest published listings that have not expired, as anyone sees them (the home page). */
+export async function newestListings(
+  deps: ListingDeps,
+  limit: number,
+): Promise<(BrowseRow & { expired: boolean })[]> {
+  const filter: ListingFilter = { statuses: ['published'], activeOn: chinaDate(deps.now()) };
+  const rows = await repo.scan(deps.db, filter, undefined, limit);
+  return rows.map((r) => ({ ...r, expired: false }));
+}

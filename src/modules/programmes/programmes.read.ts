@@ -290,15 +290,16 @@ export interface PairingIndicator {
 }
 
 /**
- * For the dashboards: every indicator of the pairing's programmes against its target as of `asOf`,
- * from confirmed reports only (what the public may see), with each programme's summary.
+ * For the dashboards: every indicator of the pairing's programmes (of every programme when `pairingId`
+ * is null) against its target as of `asOf`, from confirmed reports only (what the public may see), with
+ * each programme's summary.
  */
 export async function programmeIndicatorsForPairing(
   deps: Pick<Deps, 'db'>,
-  pairingId: number,
+  pairingId: number | null,
   asOf: string,
 ): Promise<{ programmes: ProgrammeSummary[]; indicators: PairingIndicator[] }> {
-  const rows = await repo.listProgrammes(deps.db, { pairingId });
+  const rows = await repo.listProgrammes(deps.db, pairingId === null ? {} : { pairingId });
   const programmes: ProgrammeSummary[] = [];
   const indicators: PairingIndicator[] = [];
   for (const l of await load(deps.db, rows)) {

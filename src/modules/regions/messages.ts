@@ -34,8 +34,10 @@ export const regionsMsg = defineMessages({
     nPrefectures: '{count} prefecture-level divisions',
     showPrefectures: 'Show {count} prefecture-level divisions',
     overviewHeading: 'Overview',
-    overviewEmpty:
-      'Listings, agreements, projects and programmes of this pairing will be shown here as they are recorded.',
+    overviewText:
+      'Expressions of interest, agreements, projects, visits and assistance programmes of this pairing, in charts and tables.',
+    dashboardLink: 'Open the dashboard',
+    reportLink: 'Printable report',
     editPairing: 'Edit pairing',
     newPairing: 'Add a pairing',
     deletePairing: 'Delete pairing',
@@ -87,7 +89,9 @@ export const regionsMsg = defineMessages({
     nPrefectures: '{count}个地级行政区',
     showPrefectures: '显示{count}个地级行政区',
     overviewHeading: '总览',
-    overviewEmpty: '该结对的供需信息、协议、项目和帮扶计划将在录入后显示于此。',
+    overviewText: '该结对的合作意向、协议、项目、考察交流和帮扶计划，以图表和表格呈现。',
+    dashboardLink: '查看数据看板',
+    reportLink: '可打印的报告',
     editPairing: '编辑结对',
     newPairing: '新增结对',
     deletePairing: '删除结对',

@@ -16,8 +16,8 @@ import {
 } from './export.ts';
 import { visitsForExport } from './visits.service.ts';
 
-/** `--format`, else the extension of `--out`, else CSV. */
-function formatOf(format: string | undefined, out: string | undefined): ExportFormat {
+/** `--format`, else the extension of `--out`, else CSV (the dashboards' export uses it too). */
+export function formatOf(format: string | undefined, out: string | undefined): ExportFormat {
   const f = format ?? (out ? extname(out).slice(1).toLowerCase() : 'csv');
   if (!(EXPORT_FORMATS as readonly string[]).includes(f)) {
     throw new Error(`unknown format ${f}: use ${EXPORT_FORMATS.join(' or ')}`);

@@ -368,15 +368,18 @@ describe('listVisits and agreedAreaStats', () => {
     await svc.addAgreedArea(d, zj, a.id, areaInput({ dueOn: '2018-01-01' }));
     await svc.addAgreedArea(d, zj, a.id, areaInput({ dueOn: '2019-01-01' }));
     await svc.addAgreedArea(d, zj, c.id, areaInput({ dueOn: '2019-01-01' }));
+    await svc.addAgreedArea(d, zj, b.id, areaInput({ dueOn: '2019-01-01' }));
     expect(await svc.agreedAreaStats(d)).toEqual({
-      not_started: 1,
-      in_progress: 0,
-      delivered: 0,
-      overdue: 1,
-      total: 2,
+      visits: 2,
+      areas: { not_started: 2, in_progress: 0, delivered: 0, overdue: 1, total: 3 },
     });
-    expect((await svc.agreedAreaStats(d, { regionCodes: ['CN-GD'] })).total).toBe(0);
-    expect((await svc.agreedAreaStats(d, { from: '2018-01-01' })).total).toBe(0);
+    expect(await svc.agreedAreaStats(d, { between: ['CN-ZJ', '222400'] })).toEqual({
+      visits: 1,
+      areas: { not_started: 1, in_progress: 0, delivered: 0, overdue: 0, total: 1 },
+    });
+    expect((await svc.agreedAreaStats(d, { between: ['CN-JL', 'CN-ZJ'] })).areas.total).toBe(3);
+    expect((await svc.agreedAreaStats(d, { between: ['CN-GD', 'CN-ZJ'] })).visits).toBe(0);
+    expect((await svc.agreedAreaStats(d, { from: '2018-01-01' })).areas.total).toBe(1);
     await fresh.close();
   });
 });

@@ -170,17 +170,18 @@ export async function visitsOfArticle(db: DbOrTx, articleId: string): Promise<Vi
 }
 
 /**
- * Agreed areas of published visits by status as of today: visits in which one of `regionCodes` is host or
- * visitor (any, when not given) and, with `from`/`to`, that started within those days (inclusive).
+ * Published visits and their agreed areas by status as of today: visits between the two sides of
+ * `between` (each a region or a prefecture code; any visit when not given) that, with `from`/`to`,
+ * started within those days (inclusive).
  */
 export async function agreedAreaStats(
   deps: ReadDeps,
-  f: { regionCodes?: readonly string[]; from?: string; to?: string } = {},
-): Promise<Record<AreaStatus, number> & { total: number }> {
+  f: { between?: readonly [string, string]; from?: string; to?: string } = {},
+): Promise<{ visits: number; areas: Record<AreaStatus, number> & { total: number } }> {
   const today = chinaDate(deps.now());
   const visits = await repo.allVisits(deps.db, {
     visibleTo: { publishedOnly: true },
-    regions: f.regionCodes,
+    between: f.between,
     from: f.from,
     to: f.to,
   });
@@ -195,7 +196,7 @@ export async function agreedAreaStats(
     'en',
   );
   const counts = countByStatus(areas.map((a) => a.status.status));
-  return { ...counts, total: areas.length };
+  return { visits: visits.length, areas: { ...counts, total: areas.length } };
 }
 
 /** The id of the visit with this English title starting on this day, if any (the demo loads once). */

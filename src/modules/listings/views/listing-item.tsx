@@ -30,13 +30,16 @@ export function ListingItem(props: {
   places: Places;
   /** Shown under the listing (the review form in the queue). */
   children?: Child;
+  /** The title's heading level: 2 in a page's list, 3 in a list under its own h2 (the home page). */
+  level?: 2 | 3;
 }) {
   const { lang, row } = props;
+  const Heading = props.level === 3 ? 'h3' : 'h2';
   const t = listingsUi(lang);
   const org = lang === 'zh' ? row.orgNameZh : row.orgNameEn;
   return (
     <li class="listing-item">
-      <h2>
+      <Heading>
         <a href={href(lang, listingPath(row.ref))} lang={langAttr(row.language, lang)}>
           {row.title}
         </a>{' '}
@@ -47,7 +50,7 @@ export function ListingItem(props: {
             <ExpiredBadge lang={lang} />
           </>
         ) : null}
-      </h2>
+      </Heading>
       <p class="listing-kind">
         <Kind lang={lang} category={row.category} direction={row.direction} />
       </p>

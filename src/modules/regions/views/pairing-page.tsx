@@ -43,7 +43,13 @@ export function PairingPage({
         ) : null}
       </dl>
       <h2>{t('overviewHeading')}</h2>
-      <p class="muted">{t('overviewEmpty')}</p>
+      <p>{t('overviewText')}</p>
+      <p>
+        <a class="button" href={href(lang, `/pairings/${pairing.id}/dashboard`)}>
+          {t('dashboardLink')}
+        </a>{' '}
+        <a href={href(lang, `/pairings/${pairing.id}/report`)}>{t('reportLink')}</a>
+      </p>
       {canEdit ? (
         <p class="no-print">
           <a class="button secondary" href={href(lang, `/admin/pairings/${pairing.id}`)}>

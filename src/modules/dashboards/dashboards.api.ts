@@ -1,0 +1,374 @@
+/** `/api/v1/dashboards…`: the overall and per-pairing figures as JSON, their tables as CSV or XLSX. */
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { LANGS } from '../../lib/i18n.ts';
+import { json, newApi, problemResponses } from '../../web/api.ts';
+import type { AppEnv } from '../../web/env.ts';
+import { contextOf } from '../accounts/context.ts';
+import { AGREEMENT_TYPES } from '../agreements/kinds.ts';
+import { EXPORT_MEDIA_TYPES } from '../listings/export.ts';
+import { STATUSES } from '../programmes/core/status.ts';
+import { AREA_STATUSES } from '../visits/core/area-status.ts';
+import { DECLINE_REASONS, INTEREST_STATUSES, PROJECT_STAGES } from './core/figures.ts';
+import {
+  dashboardOf,
+  pairingHeadlines,
+  parsePeriod,
+  type Dashboard,
+  type PairingHeadline,
+} from './dashboards.service.ts';
+import { chooseTables, DASHBOARD_FORMATS, dashboardFileName, writeTables } from './export.ts';
+import { dashboardTables, TABLE_KEYS } from './tables.ts';
+
+export const dashboardsApi = newApi();
+
+const TAGS = ['Dashboards'];
+const Day = z.string().openapi({ format: 'date', example: '2018-12-31' });
+const counts = <T extends string>(keys: readonly [T, ...T[]]) => z.record(z.enum(keys), z.number().int());
+const Breakdown = z.object({
+  key: z.string(),
+  projects: z.number().int(),
+  contracted: z.number(),
+  actual: z.number(),
+  jobs: z.number().int(),
+});
+
+const Headline = z
+  .object({
+    pairingId: z.number().int(),
+    aCode: z.string(),
+    bCode: z.string(),
+    kind: z.enum(['cooperation', 'assistance']),
+    agreements: z.number().int(),
+    valueCny: z.number(),
+    projects: z.number().int(),
+    contractedInvestmentCny: z.number(),
+    actualInvestmentCny: z.number(),
+    jobsCreated: z.number().int(),
+  })
+  .openapi('PairingHeadline');
+
+function presentHeadline(h: PairingHeadline): z.infer<typeof Headline> {
+  return {
+    pairingId: h.pairing.id,
+    aCode: h.pairing.aCode,
+    bCode: h.pairing.bCode,
+    kind: h.pairing.kind,
+    agreements: h.agreements,
+    valueCny: h.value,
+    projects: h.projects,
+    contractedInvestmentCny: h.contracted,
+    actualInvestmentCny: h.actual,
+    jobsCreated: h.jobs,
+  };
+}
+
+const DashboardJson = z
+  .object({
+    pairing: z
+      .object({
+        id: z.number().int(),
+        aCode: z.string(),
+        bCode: z.string(),
+        kind: z.enum(['cooperation', 'assistance']),
+      })
+      .nullable(),
+    period: z.object({ from: Day.nullable(), to: Day.nullable() }),
+    today: Day,
+    asOf: Day.openapi({ description: 'The day programme indicators are measured at' }),
+    interests: z.object({
+      sent: z.number().int(),
+      byStatus: counts(INTEREST_STATUSES),
+      declinedByReason: counts(DECLINE_REASONS),
+    }),
+    agreements: z.object({
+      confirmed: z.number().int(),
+      awaitingConfirmation: z.number().int(),
+      valueCny: z.number(),
+      byType: z.array(
+        z.object({ type: z.enum(AGREEMENT_TYPES), count: z.number().int(), valueCny: z.number() }),
+      ),
+    }),
+    projects: z.object({
+      total: z.number().int(),
+      byStage: counts(PROJECT_STAGES),
+      contractedInvestmentCny: z.number(),
+      actualInvestmentCny: z.number(),
+      jobsCreated: z.number().int(),
+    }),
+    byMonth: z.array(
+      z.object({
+        month: z.string().openapi({ example: '2018-06' }),
+        interests: z.number().int(),
+        agreements: z.number().int(),
+        valueCny: z.number(),
+        projects: z.number().int(),
+      }),
+    ),
+    byCategory: z.array(Breakdown),
+    bySector: z.array(Breakdown),
+    byArea: z.array(Breakdown),
+    pairings: z
+      .array(Headline)
+      .openapi({ description: "Overall only: each pairing's share of the period's records" }),
+    visits: z.number().int(),
+    agreedAreas: counts(AREA_STATUSES).and(z.object({ total: z.number().int() })),
+    programmes: z.array(
+      z.object({ id: z.uuid(), titleEn: z.string(), titleZh: z.string(), status: z.enum(STATUSES) }),
+    ),
+    indicators: z.array(
+      z.object({
+        programmeId: z.uuid(),
+        indicatorId: z.uuid(),
+        kind: z.string(),
+        nameEn: z.string().nullable(),
+        nameZh: z.string().nullable(),
+        unit: z.string(),
+        baseline: z.number(),
+        target: z.number(),
+        deadline: Day,
+        expected: z.number(),
+        actual: z.number(),
+        status: z.enum(STATUSES),
+      }),
+    ),
+    details: z
+      .object({
+        region: z.string().openapi({ description: "A region code, or 'all' for administrators" }),
+        projects: z.array(
+          z.object({
+            id: z.uuid(),
+            title: z.string(),
+            language: z.enum(LANGS),
+            stage: z.enum(PROJECT_STAGES),
+            signedOn: Day,
+            contractedInvestmentCny: z.number().nullable(),
+            actualInvestmentCny: z.number(),
+            jobsCreated: z.number().int(),
+            published: z.boolean(),
+          }),
+        ),
+        agreements: z.array(
+          z.object({
+            id: z.uuid(),
+            title: z.string(),
+            language: z.enum(LANGS),
+            type: z.enum(AGREEMENT_TYPES),
+            signedOn: Day,
+            valueCny: z.number().nullable(),
+            confirmed: z.boolean(),
+          }),
+        ),
+      })
+      .nullable()
+      .openapi({ description: "The caller's region's records: coordinators and administrators only" }),
+  })
+  .openapi('Dashboard');
+
+/** The dashboard as JSON: an allow-list of its fields. */
+function present(d: Dashboard): z.infer<typeof DashboardJson> {
+  const f = d.figures;
+  return {
+    pairing: d.pairing && {
+      id: d.pairing.id,
+      aCode: d.pairing.aCode,
+      bCode: d.pairing.bCode,
+      kind: d.pairing.kind,
+    },
+    period: d.period,
+    today: d.today,
+    asOf: d.asOf,
+    interests: f.interests,
+    agreements: {
+      confirmed: f.agreements.confirmed,
+      awaitingConfirmation: f.agreements.awaitingConfirmation,
+      valueCny: f.agreements.value,
+      byType: f.agreements.byType.map((t) => ({ type: t.type, count: t.count, valueCny: t.value })),
+    },
+    projects: {
+      total: f.projects.total,
+      byStage: f.projects.byStage,
+      contractedInvestmentCny: f.projects.contracted,
+      actualInvestmentCny: f.projects.actual,
+      jobsCreated: f.projects.jobs,
+    },
+    byMonth: f.byMonth.map((m) => ({
+      month: m.month,
+      interests: m.interests,
+      agreements: m.agreements,
+      valueCny: m.value,
+      projects: m.projects,
+    })),
+    byCategory: f.byCategory,
+    bySector: f.bySector,
+    byArea: f.byArea,
+    pairings: d.pairings.map(presentHeadline),
+    visits: d.visits,
+    agreedAreas: d.areas,
+    programmes: d.programmes.map((p) => ({
+      id: p.id,
+      titleEn: p.titleEn,
+      titleZh: p.titleZh,
+      status: p.status,
+    })),
+    indicators: d.indicators.map((i) => ({
+      programmeId: i.programmeId,
+      indicatorId: i.indicatorId,
+      kind: i.kind,
+      nameEn: i.nameEn,
+      nameZh: i.nameZh,
+      unit: i.unit,
+      baseline: i.baseline,
+      target: i.target,
+      deadline: i.deadline,
+      expected: i.expected,
+      actual: i.actual,
+      status: i.status,
+    })),
+    details: d.details && {
+      region: d.details.region,
+      projects: d.details.projects.map((p) => ({
+        id: p.id,
+        title: p.title,
+        language: p.language,
+        stage: p.stage,
+        signedOn: p.signedOn,
+        contractedInvestmentCny: p.contractedInvestmentCny,
+        actualInvestmentCny: p.actualInvestmentCny,
+        jobsCreated: p.jobsCreated,
+        published: p.published,
+      })),
+      agreements: d.details.agreements.map((a) => ({
+        id: a.id,
+        title: a.title,
+        language: a.language,
+        type: a.type,
+        signedOn: a.signedOn,
+        valueCny: a.valueCny,
+        confirmed: a.confirmed,
+      })),
+    },
+  };
+}
+
+const PeriodQuery = z.object({
+  from: z.iso.date().optional().openapi({ description: 'First day (China date), inclusive' }),
+  to: z.iso.date().optional().openapi({ description: 'Last day (China date), inclusive' }),
+});
+const ExportQuery = PeriodQuery.extend({
+  format: z.enum(DASHBOARD_FORMATS).default('xlsx'),
+  lang: z.enum(LANGS).optional(),
+  table: z
+    .string()
+    .max(40)
+    .optional()
+    .openapi({ description: `One table (required for CSV): ${TABLE_KEYS.join(', ')}` }),
+  columns: z
+    .string()
+    .max(1000)
+    .optional()
+    .openapi({ description: 'Comma-separated column keys of the chosen table, in order; default all' }),
+});
+const PairingParam = z.object({ id: z.coerce.number().int().min(1).openapi({ example: 1 }) });
+
+const exportResponses = {
+  200: {
+    description: 'The tables, as an attachment',
+    content: Object.fromEntries(
+      DASHBOARD_FORMATS.map((f) => [
+        EXPORT_MEDIA_TYPES[f].split(';')[0]!,
+        { schema: z.string().openapi({ format: 'binary' }) },
+      ]),
+    ),
+  },
+  ...problemResponses(400, 404),
+};
+
+async function sendExport(c: Context<AppEnv>, id: number | null, q: z.infer<typeof ExportQuery>) {
+  const ctx = contextOf(c);
+  const lang = q.lang ?? ctx.lang;
+  const period = parsePeriod(q);
+  const { dashboard, places } = await dashboardOf(c.var.deps, ctx, id, period);
+  const tables = chooseTables(dashboardTables(dashboard, lang, places), { ...q, lang });
+  const bytes = await writeTables(tables, q.format);
+  const slug = `${id === null ? 'overall' : `pairing-${id}`}${q.table ? `-${q.table}` : ''}`;
+  return c.body(new Uint8Array(bytes), 200, {
+    'Content-Type': EXPORT_MEDIA_TYPES[q.format],
+    'Content-Disposition': `attachment; filename="${dashboardFileName(slug, period.from, period.to, q.format)}"`,
+  });
+}
+
+dashboardsApi.openapi(
+  createRoute({
+    method: 'get',
+    path: '/dashboards/overall',
+    tags: TAGS,
+    summary: 'Figures of every record on the platform for a period (details for coordinators and admins)',
+    request: { query: PeriodQuery },
+    responses: { 200: json(DashboardJson, 'The dashboard'), ...problemResponses(400) },
+  }),
+  async (c) => {
+    const { dashboard } = await dashboardOf(
+      c.var.deps,
+      contextOf(c),
+      null,
+      parsePeriod(c.req.valid('query')),
+    );
+    return c.json(present(dashboard), 200);
+  },
+);
+
+dashboardsApi.openapi(
+  createRoute({
+    method: 'get',
+    path: '/dashboards/overall/export',
+    tags: TAGS,
+    summary: 'The overall dashboard’s tables as XLSX (every table, or one) or CSV (one), labelled in `lang`',
+    request: { query: ExportQuery },
+    responses: exportResponses,
+  }),
+  (c) => sendExport(c, null, c.req.valid('query')),
+);
+
+dashboardsApi.openapi(
+  createRoute({
+    method: 'get',
+    path: '/dashboards/pairings',
+    tags: TAGS,
+    summary:
+      'Each pairing’s all-time headline figures: confirmed agreements and value, projects, investment, jobs',
+    responses: { 200: json(z.object({ items: z.array(Headline) }), 'The pairings with their figures') },
+  }),
+  async (c) => {
+    const items = (await pairingHeadlines(c.var.deps)).map(presentHeadline);
+    return c.json({ items }, 200);
+  },
+);
+
+dashboardsApi.openapi(
+  createRoute({
+    method: 'get',
+    path: '/dashboards/pairings/{id}',
+    tags: TAGS,
+    summary: 'A pairing’s figures for a period (details for its regions’ coordinators and admins)',
+    request: { params: PairingParam, query: PeriodQuery },
+    responses: { 200: json(DashboardJson, 'The dashboard'), ...problemResponses(400, 404) },
+  }),
+  async (c) => {
+    const { id } = c.req.valid('param');
+    const { dashboard } = await dashboardOf(c.var.deps, contextOf(c), id, parsePeriod(c.req.valid('query')));
+    return c.json(present(dashboard), 200);
+  },
+);
+
+dashboardsApi.openapi(
+  createRoute({
+    method: 'get',
+    path: '/dashboards/pairings/{id}/export',
+    tags: TAGS,
+    summary: 'A pairing dashboard’s tables as XLSX (every table, or one) or CSV (one), labelled in `lang`',
+    request: { params: PairingParam, query: ExportQuery },
+    responses: exportResponses,
+  }),
+  (c) => sendExport(c, c.req.valid('param').id, c.req.valid('query')),
+);

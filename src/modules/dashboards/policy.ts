@@ -1,0 +1,16 @@
+/** Who sees what on the dashboards. Pure. */
+import type { Viewer } from '../accounts/policy.ts';
+import type { Scope } from './core/figures.ts';
+
+/**
+ * Whose records the viewer may see listed one by one beside the aggregates: an admin everyone's ('all'),
+ * a coordinator their own region's when it is a side of the pairing (or on the overall dashboard), anyone
+ * else nobody's (null). Everyone sees the aggregates.
+ */
+export function detailRegion(viewer: Viewer, scope: Scope): string | null {
+  if (!viewer) return null;
+  if (viewer.role === 'admin') return 'all';
+  if (viewer.role !== 'coordinator' || !viewer.regionCode) return null;
+  if (scope === null || scope.some((s) => s.region === viewer.regionCode)) return viewer.regionCode;
+  return null;
+}
