@@ -251,9 +251,18 @@ function present(d: Dashboard): z.infer<typeof DashboardJson> {
   };
 }
 
+// Checked by `parsePeriod` (empty means open, as the page's form sends it), so errors read alike everywhere.
 const PeriodQuery = z.object({
-  from: z.iso.date().optional().openapi({ description: 'First day (China date), inclusive' }),
-  to: z.iso.date().optional().openapi({ description: 'Last day (China date), inclusive' }),
+  from: z
+    .string()
+    .max(40)
+    .optional()
+    .openapi({ format: 'date', description: 'First day (China date, YYYY-MM-DD), inclusive' }),
+  to: z
+    .string()
+    .max(40)
+    .optional()
+    .openapi({ format: 'date', description: 'Last day (China date, YYYY-MM-DD), inclusive' }),
 });
 const ExportQuery = PeriodQuery.extend({
   format: z.enum(DASHBOARD_FORMATS).default('xlsx'),
@@ -287,7 +296,7 @@ const exportResponses = {
 async function sendExport(c: Context<AppEnv>, id: number | null, q: z.infer<typeof ExportQuery>) {
   const ctx = contextOf(c);
   const lang = q.lang ?? ctx.lang;
-  const period = parsePeriod(q);
+  const period = parsePeriod(q, ctx.lang);
   const { dashboard, places } = await dashboardOf(c.var.deps, ctx, id, period);
   const tables = chooseTables(dashboardTables(dashboard, lang, places), { ...q, lang });
   const bytes = await writeTables(tables, q.format);
@@ -308,11 +317,12 @@ dashboardsApi.openapi(
     responses: { 200: json(DashboardJson, 'The dashboard'), ...problemResponses(400) },
   }),
   async (c) => {
+    const ctx = contextOf(c);
     const { dashboard } = await dashboardOf(
       c.var.deps,
-      contextOf(c),
+      ctx,
       null,
-      parsePeriod(c.req.valid('query')),
+      parsePeriod(c.req.valid('query'), ctx.lang),
     );
     return c.json(present(dashboard), 200);
   },
@@ -356,7 +366,8 @@ dashboardsApi.openapi(
   }),
   async (c) => {
     const { id } = c.req.valid('param');
-    const { dashboard } = await dashboardOf(c.var.deps, contextOf(c), id, parsePeriod(c.req.valid('query')));
+    const ctx = contextOf(c);
+    const { dashboard } = await dashboardOf(c.var.deps, ctx, id, parsePeriod(c.req.valid('query'), ctx.lang));
     return c.json(present(dashboard), 200);
   },
 );

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { invalid } from '../../lib/errors.ts';
+import type { Lang } from '../../lib/i18n.ts';
 import type { Deps } from '../../web/env.ts';
 import type { UseCaseContext } from '../accounts/context.ts';
 import { organisationsByIds } from '../accounts/organisations.service.ts';
@@ -40,6 +41,7 @@ import {
   type Scope,
   type Side,
 } from './core/figures.ts';
+import { dashMsg } from './messages.ts';
 import { detailRegion } from './policy.ts';
 
 type DashDeps = Pick<Deps, 'db' | 'now'>;
@@ -73,16 +75,23 @@ const PeriodQuery = z.object({
   to: z.iso.date().optional(),
 });
 
-/** A period from `from`/`to` query values (inclusive China dates, either may be empty); 400 naming the field. */
-export function parsePeriod(q: { from?: string | undefined; to?: string | undefined }): Period {
+/**
+ * A period from `from`/`to` query values (inclusive China dates, either may be empty); a 400 naming the
+ * field, explained in `lang`.
+ */
+export function parsePeriod(
+  q: { from?: string | undefined; to?: string | undefined },
+  lang: Lang = 'en',
+): Period {
+  const t = dashMsg(lang);
   const clean = { from: q.from?.trim() || undefined, to: q.to?.trim() || undefined };
   const parsed = PeriodQuery.safeParse(clean);
   if (!parsed.success) {
     const field = String(parsed.error.issues[0]?.path[0] ?? 'from');
-    throw invalid(field, 'must be a date written YYYY-MM-DD');
+    throw invalid(field, t('badDate'));
   }
   const { from = null, to = null } = parsed.data;
-  if (from && to && from > to) throw invalid('to', 'must not be before from');
+  if (from && to && from > to) throw invalid('to', t('toBeforeFrom'));
   return { from, to };
 }
 

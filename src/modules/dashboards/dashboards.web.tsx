@@ -22,7 +22,7 @@ function pairingId(c: Context<AppEnv>): number {
 }
 
 async function load(c: Context<AppEnv>, id: number | null) {
-  const period = parsePeriod({ from: c.req.query('from'), to: c.req.query('to') });
+  const period = parsePeriod({ from: c.req.query('from'), to: c.req.query('to') }, c.var.lang);
   const { dashboard, places } = await dashboardOf(c.var.deps, contextOf(c), id, period);
   return { d: dashboard, tables: dashboardTables(dashboard, c.var.lang, places), places };
 }

@@ -100,6 +100,8 @@ export const dashMsg = defineMessages({
     unknownTable: 'Unknown table {table}. Choose from: {known}.',
     unknownColumns: 'Unknown columns: {unknown}. Choose from: {known}.',
     csvNeedsTable: 'A CSV file holds one table: name it with table=…',
+    badDate: 'must be a date written YYYY-MM-DD, e.g. 2018-12-31',
+    toBeforeFrom: 'must not be before the first day',
   },
   zh: {
     overallTitle: '合作数据看板：全部结对',
@@ -197,6 +199,8 @@ export const dashMsg = defineMessages({
     unknownTable: '未知的表格 {table}。可选：{known}。',
     unknownColumns: '未知的列：{unknown}。可选：{known}。',
     csvNeedsTable: 'CSV 文件只含一个表格：请用 table=… 指明。',
+    badDate: '日期格式应为 YYYY-MM-DD，例如 2018-12-31',
+    toBeforeFrom: '截止日期不能早于起始日期',
   },
 });
 
