@@ -61,3 +61,23 @@ export const body = <T extends z.ZodType>(schema: T) => ({
   content: { 'application/json': { schema } },
   required: true,
 });
+
+/**
+ * A file download's 200 response for the OpenAPI document: one binary body per media type (parameters such
+ * as `; charset=utf-8` dropped), e.g. `fileResponse(['csv', 'xlsx'], EXPORT_MEDIA_TYPES)`.
+ */
+export function fileResponse<F extends string>(
+  formats: readonly F[],
+  mediaTypes: Record<F, string>,
+  description = 'The export, as an attachment',
+) {
+  return {
+    description,
+    content: Object.fromEntries(
+      formats.map((f) => [
+        mediaTypes[f].split(';')[0]!,
+        { schema: z.string().openapi({ format: 'binary' }) },
+      ]),
+    ),
+  };
+}

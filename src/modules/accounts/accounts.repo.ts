@@ -109,6 +109,14 @@ export function organisationsByIds(db: DbOrTx, ids: string[]): Promise<Organisat
   return db.select().from(organisations).where(inArray(organisations.id, ids));
 }
 
+/** Every organisation's city or county code (null when not given), by id. */
+export async function organisationAreas(db: DbOrTx): Promise<Map<string, string | null>> {
+  const rows = await db
+    .select({ id: organisations.id, areaCode: organisations.areaCode })
+    .from(organisations);
+  return new Map(rows.map((r) => [r.id, r.areaCode]));
+}
+
 export async function findOrganisationByNameEn(
   db: DbOrTx,
   nameEn: string,

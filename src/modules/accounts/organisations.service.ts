@@ -294,7 +294,16 @@ export async function ensureOrganisations(
   return ids;
 }
 
+/**
+ * Every organisation's city or county code by id, in one query whatever the number of organisations (the
+ * dashboards place each party of thousands of records in its city).
+ */
+export function organisationAreas(db: DbOrTx): Promise<Map<string, string | null>> {
+  return repo.organisationAreas(db);
+}
+
 /** Organisations by id (for presenting listings); unknown ids are left out. */
+
 export async function organisationsByIds(db: DbOrTx, ids: readonly string[]): Promise<OrganisationRow[]> {
   return ids.length === 0 ? [] : repo.organisationsByIds(db, [...new Set(ids)]);
 }

@@ -1,7 +1,6 @@
 /** What other modules may know of agreements: the one a project is built on, and dashboard counts. */
-import { eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
-import { groupBy } from '../../lib/collections.ts';
 import { agreementConfirmations, agreementParties, agreements } from './schema.ts';
 
 export interface AgreementSummary {
@@ -93,49 +92,43 @@ export interface AgreementFact {
 }
 
 /**
- * Every agreement with a party in `regionCodes` (every agreement when null), for statistics; no access
- * check, so callers show only aggregates or what the viewer may see.
+ * Every agreement with a party in each region of `between` (every agreement when null), for statistics;
+ * no access check, so callers show only aggregates or what the viewer may see. One row per agreement:
+ * parties and confirmation are folded in by the database (thousands of rows cost more to carry than to count).
  */
 export async function agreementFacts(
   db: DbOrTx,
-  regionCodes: readonly string[] | null,
+  between: readonly [string, string] | null,
 ): Promise<AgreementFact[]> {
-  const ids =
-    regionCodes === null
-      ? undefined
-      : db
-          .select({ id: agreementParties.agreementId })
-          .from(agreementParties)
-          .where(inArray(agreementParties.regionCode, [...regionCodes]));
-  const [rows, parties, confirmations] = await Promise.all([
+  const withParty = (region: string) =>
     db
-      .select({
-        id: agreements.id,
-        type: agreements.type,
-        title: agreements.title,
-        language: agreements.language,
-        valueCny: agreements.valueCny,
-        signedOn: agreements.signedOn,
-      })
-      .from(agreements)
-      .where(ids && inArray(agreements.id, ids)),
-    db
-      .select()
+      .select({ id: agreementParties.agreementId })
       .from(agreementParties)
-      .where(ids && inArray(agreementParties.agreementId, ids)),
-    db
-      .select({
-        agreementId: agreementConfirmations.agreementId,
-        regionCode: agreementConfirmations.regionCode,
-      })
-      .from(agreementConfirmations)
-      .where(ids && inArray(agreementConfirmations.agreementId, ids)),
-  ]);
-  const partiesOf = groupBy(parties, (p) => p.agreementId);
-  const confirmedOf = groupBy(confirmations, (c) => c.agreementId);
-  return rows.map((a) => {
-    const own = (partiesOf.get(a.id) ?? []).map((p) => ({ orgId: p.orgId, regionCode: p.regionCode }));
-    const confirmed = new Set((confirmedOf.get(a.id) ?? []).map((c) => c.regionCode));
-    return { ...a, parties: own, confirmed: own.every((p) => confirmed.has(p.regionCode)) };
-  });
+      .where(eq(agreementParties.regionCode, region));
+  return db
+    .select({
+      id: agreements.id,
+      type: agreements.type,
+      title: agreements.title,
+      language: agreements.language,
+      valueCny: agreements.valueCny,
+      signedOn: agreements.signedOn,
+      parties: sql<AgreementFact['parties']>`coalesce((
+        select json_agg(json_build_object('orgId', p.org_id, 'regionCode', p.region_code)
+                        order by p.region_code, p.org_id)
+        from ${agreementParties} p where p.agreement_id = ${agreements.id}), '[]'::json)`,
+      // Confirmed when it has parties and none of their regions lacks a confirmation.
+      confirmed: sql<boolean>`(exists (select 1 from ${agreementParties} p where p.agreement_id = ${agreements.id})
+        and not exists (
+          select 1 from ${agreementParties} p
+          where p.agreement_id = ${agreements.id}
+            and not exists (select 1 from ${agreementConfirmations} c
+                            where c.agreement_id = p.agreement_id and c.region_code = p.region_code)))`,
+    })
+    .from(agreements)
+    .where(
+      between === null
+        ? undefined
+        : and(inArray(agreements.id, withParty(between[0])), inArray(agreements.id, withParty(between[1]))),
+    );
 }

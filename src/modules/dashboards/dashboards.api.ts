@@ -2,7 +2,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { LANGS } from '../../lib/i18n.ts';
-import { json, newApi, problemResponses } from '../../web/api.ts';
+import { json, newApi, problemResponses, fileResponse } from '../../web/api.ts';
 import type { AppEnv } from '../../web/env.ts';
 import { contextOf } from '../accounts/context.ts';
 import { AGREEMENT_TYPES } from '../agreements/kinds.ts';
@@ -40,7 +40,7 @@ const Headline = z
     bCode: z.string(),
     kind: z.enum(['cooperation', 'assistance']),
     agreements: z.number().int(),
-    valueCny: z.number(),
+    valueCny: z.number().nullable().openapi({ description: 'Null unless the figures are whole (`full`)' }),
     projects: z.number().int(),
     contractedInvestmentCny: z.number(),
     actualInvestmentCny: z.number(),
@@ -75,6 +75,11 @@ const DashboardJson = z
       .nullable(),
     period: z.object({ from: Day.nullable(), to: Day.nullable() }),
     today: Day,
+    full: z.boolean().openapi({
+      description:
+        'Whole figures (admins; coordinators of a side): unpublished projects counted and agreement values given. ' +
+        'Otherwise published projects only, and agreement values are null',
+    }),
     asOf: Day.openapi({ description: 'The day programme indicators are measured at' }),
     interests: z.object({
       sent: z.number().int(),
@@ -84,9 +89,9 @@ const DashboardJson = z
     agreements: z.object({
       confirmed: z.number().int(),
       awaitingConfirmation: z.number().int(),
-      valueCny: z.number(),
+      valueCny: z.number().nullable(),
       byType: z.array(
-        z.object({ type: z.enum(AGREEMENT_TYPES), count: z.number().int(), valueCny: z.number() }),
+        z.object({ type: z.enum(AGREEMENT_TYPES), count: z.number().int(), valueCny: z.number().nullable() }),
       ),
     }),
     projects: z.object({
@@ -101,7 +106,7 @@ const DashboardJson = z
         month: z.string().openapi({ example: '2018-06' }),
         interests: z.number().int(),
         agreements: z.number().int(),
-        valueCny: z.number(),
+        valueCny: z.number().nullable(),
         projects: z.number().int(),
       }),
     ),
@@ -168,6 +173,7 @@ const DashboardJson = z
 /** The dashboard as JSON: an allow-list of its fields. */
 function present(d: Dashboard): z.infer<typeof DashboardJson> {
   const f = d.figures;
+  const value = (v: number) => (d.full ? v : null);
   return {
     pairing: d.pairing && {
       id: d.pairing.id,
@@ -177,13 +183,14 @@ function present(d: Dashboard): z.infer<typeof DashboardJson> {
     },
     period: d.period,
     today: d.today,
+    full: d.full,
     asOf: d.asOf,
     interests: f.interests,
     agreements: {
       confirmed: f.agreements.confirmed,
       awaitingConfirmation: f.agreements.awaitingConfirmation,
-      valueCny: f.agreements.value,
-      byType: f.agreements.byType.map((t) => ({ type: t.type, count: t.count, valueCny: t.value })),
+      valueCny: value(f.agreements.value),
+      byType: f.agreements.byType.map((t) => ({ type: t.type, count: t.count, valueCny: value(t.value) })),
     },
     projects: {
       total: f.projects.total,
@@ -196,7 +203,7 @@ function present(d: Dashboard): z.infer<typeof DashboardJson> {
       month: m.month,
       interests: m.interests,
       agreements: m.agreements,
-      valueCny: m.value,
+      valueCny: value(m.value),
       projects: m.projects,
     })),
     byCategory: f.byCategory,
@@ -267,11 +274,9 @@ const PeriodQuery = z.object({
 const ExportQuery = PeriodQuery.extend({
   format: z.enum(DASHBOARD_FORMATS).default('xlsx'),
   lang: z.enum(LANGS).optional(),
-  table: z
-    .string()
-    .max(40)
-    .optional()
-    .openapi({ description: `One table (required for CSV): ${TABLE_KEYS.join(', ')}` }),
+  table: z.enum(TABLE_KEYS).optional().openapi({
+    description: 'One table (required for CSV); the region-* tables only for those who see the lists',
+  }),
   columns: z
     .string()
     .max(1000)
@@ -281,15 +286,7 @@ const ExportQuery = PeriodQuery.extend({
 const PairingParam = z.object({ id: z.coerce.number().int().min(1).openapi({ example: 1 }) });
 
 const exportResponses = {
-  200: {
-    description: 'The tables, as an attachment',
-    content: Object.fromEntries(
-      DASHBOARD_FORMATS.map((f) => [
-        EXPORT_MEDIA_TYPES[f].split(';')[0]!,
-        { schema: z.string().openapi({ format: 'binary' }) },
-      ]),
-    ),
-  },
+  200: fileResponse(DASHBOARD_FORMATS, EXPORT_MEDIA_TYPES, 'The tables, as an attachment'),
   ...problemResponses(400, 404),
 };
 
@@ -302,6 +299,8 @@ async function sendExport(c: Context<AppEnv>, id: number | null, q: z.infer<type
   const bytes = await writeTables(tables, q.format);
   const slug = `${id === null ? 'overall' : `pairing-${id}`}${q.table ? `-${q.table}` : ''}`;
   return c.body(new Uint8Array(bytes), 200, {
+    // Figures differ by viewer (whole or public, with or without lists): never kept by a shared cache.
+    'Cache-Control': 'private, no-store',
     'Content-Type': EXPORT_MEDIA_TYPES[q.format],
     'Content-Disposition': `attachment; filename="${dashboardFileName(slug, period.from, period.to, q.format)}"`,
   });

@@ -7,7 +7,7 @@ import { invalid } from '../../lib/errors.ts';
 import type { Lang } from '../../lib/i18n.ts';
 import type { Deps } from '../../web/env.ts';
 import type { UseCaseContext } from '../accounts/context.ts';
-import { organisationsByIds } from '../accounts/organisations.service.ts';
+import { organisationAreas } from '../accounts/organisations.service.ts';
 import { agreementFacts, type AgreementFact as AgreementRecord } from '../agreements/agreements.read.ts';
 import { interestFacts } from '../interests/interests.read.ts';
 import { chinaDate } from '../matching/core/score.ts';
@@ -42,7 +42,7 @@ import {
   type Side,
 } from './core/figures.ts';
 import { dashMsg } from './messages.ts';
-import { detailRegion } from './policy.ts';
+import { detailRegion, seesFullFigures } from './policy.ts';
 
 type DashDeps = Pick<Deps, 'db' | 'now'>;
 
@@ -56,6 +56,11 @@ export interface Dashboard {
   /** Null for the overall dashboard. */
   pairing: PairingView | null;
   period: Period;
+  /**
+   * Whether the figures are whole (`seesFullFigures`); otherwise they count published projects only and
+   * agreements' values are not shown.
+   */
+  full: boolean;
   /** Today's China date; indicators are measured as of the period's end when that is earlier. */
   today: string;
   asOf: string;
@@ -107,16 +112,21 @@ export function scopeOf(pairing: PairingView): readonly [Side, Side] {
   return [sideOf(pairing.a), sideOf(pairing.b)];
 }
 
-/** Every record with a party in one of `regions` (all when null), each party placed in its city. */
-async function loadFacts(deps: DashDeps, regions: readonly string[] | null): Promise<DashFacts> {
-  const [interests, agreements, projects] = await Promise.all([
-    interestFacts(deps.db, regions, deps.now()),
-    agreementFacts(deps.db, regions),
-    projectFacts(deps.db, regions),
+/**
+ * Every record with a party in each region of `between` (all when null), each party placed in its
+ * organisation's city; interests only when asked for.
+ */
+async function loadFacts(
+  deps: DashDeps,
+  between: readonly [string, string] | null,
+  withInterests = true,
+): Promise<DashFacts> {
+  const [interests, agreements, projects, areas] = await Promise.all([
+    withInterests ? interestFacts(deps.db, between, deps.now()) : [],
+    agreementFacts(deps.db, between),
+    projectFacts(deps.db, between),
+    organisationAreas(deps.db),
   ]);
-  const records = [...interests, ...agreements, ...projects];
-  const orgIds = new Set(records.flatMap((r) => r.parties.map((p) => p.orgId)));
-  const areas = new Map((await organisationsByIds(deps.db, [...orgIds])).map((o) => [o.id, o.areaCode]));
   const placed = (parties: readonly { orgId: string; regionCode: string }[]): Party[] =>
     parties.map((p) => ({ ...p, areaCode: areas.get(p.orgId) ?? null }));
   return {
@@ -124,6 +134,11 @@ async function loadFacts(deps: DashDeps, regions: readonly string[] | null): Pro
     agreements: agreements.map((a) => ({ ...a, parties: placed(a.parties) })),
     projects: projects.map((p) => ({ ...p, parties: placed(p.parties) })),
   };
+}
+
+/** What the public may count: published projects only (agreement values are left out when shown). */
+function publicOnly(facts: DashFacts): DashFacts {
+  return { ...facts, projects: facts.projects.filter((p) => p.published) };
 }
 
 /** The indicators of the pairing's programmes and of those of pairings inside it; every one overall. */
@@ -148,8 +163,9 @@ async function build(
   const today = chinaDate(deps.now());
   const asOf = period.to && period.to < today ? period.to : today;
   const sides = pairing ? [pairing.aCode, pairing.bCode] : null;
-  const [facts, visits, programmes, pairings] = await Promise.all([
-    loadFacts(deps, scope ? scope.map((s) => s.region) : null),
+  const full = seesFullFigures(ctx.viewer, scope);
+  const [loaded, visits, programmes, pairings] = await Promise.all([
+    loadFacts(deps, scope ? [scope[0].region, scope[1].region] : null),
     agreedAreaStats(deps, {
       ...(sides ? { between: [sides[0]!, sides[1]!] as const } : {}),
       ...(period.from ? { from: period.from } : {}),
@@ -158,7 +174,8 @@ async function build(
     programmesOf(deps, pairing, asOf),
     pairing ? [] : listPairings(deps.db),
   ]);
-  const chosen = select(facts, scope, period);
+  const everything = select(loaded, scope, period);
+  const chosen = full ? everything : select(publicOnly(loaded), scope, period);
   const region = detailRegion(ctx.viewer, scope);
   const mine = (r: { parties: readonly Party[] }) =>
     region === 'all' || r.parties.some((p) => p.regionCode === region);
@@ -167,8 +184,9 @@ async function build(
     period,
     today,
     asOf,
+    full,
     figures: figures(chosen, period, today),
-    pairings: headlinesOf(pairings, chosen, today),
+    pairings: headlinesOf(pairings, chosen, today, full),
     visits: visits.visits,
     areas: visits.areas,
     programmes: programmes.programmes,
@@ -178,8 +196,11 @@ async function build(
         ? null
         : {
             region,
-            projects: chosen.projects.filter(mine).sort((a, b) => b.signedOn.localeCompare(a.signedOn)),
-            agreements: chosen.agreements.filter(mine).sort((a, b) => b.signedOn.localeCompare(a.signedOn)),
+            // Their own region's records whole, unpublished ones too, even beside public aggregates.
+            projects: everything.projects.filter(mine).sort((a, b) => b.signedOn.localeCompare(a.signedOn)),
+            agreements: everything.agreements
+              .filter(mine)
+              .sort((a, b) => b.signedOn.localeCompare(a.signedOn)),
           },
   };
 }
@@ -223,15 +244,21 @@ export async function dashboardOf(
 export interface PairingHeadline {
   pairing: PairingView;
   agreements: number;
-  value: number;
+  /** Contracted value of the confirmed agreements; null when the figures are not whole. */
+  value: number | null;
   projects: number;
   contracted: number;
   actual: number;
   jobs: number;
 }
 
-/** Each pairing's confirmed agreements and their value, projects, investment and jobs among `facts`. */
-function headlinesOf(pairings: readonly PairingView[], facts: DashFacts, today: string): PairingHeadline[] {
+/** Each pairing's confirmed agreements (and, if `full`, their value), projects, investment and jobs. */
+function headlinesOf(
+  pairings: readonly PairingView[],
+  facts: DashFacts,
+  today: string,
+  full: boolean,
+): PairingHeadline[] {
   return pairings.map((pairing) => {
     const scope = scopeOf(pairing);
     const f = figures(
@@ -246,7 +273,7 @@ function headlinesOf(pairings: readonly PairingView[], facts: DashFacts, today: 
     return {
       pairing,
       agreements: f.agreements.confirmed,
-      value: f.agreements.value,
+      value: full ? f.agreements.value : null,
       projects: f.projects.total,
       contracted: f.projects.contracted,
       actual: f.projects.actual,
@@ -255,8 +282,11 @@ function headlinesOf(pairings: readonly PairingView[], facts: DashFacts, today: 
   });
 }
 
-/** Each pairing's all-time headline figures (the home page), from one read of every record. Public. */
+/**
+ * Each pairing's all-time headline figures as the public sees them (the home page), from one read of
+ * every agreement and project.
+ */
 export async function pairingHeadlines(deps: DashDeps): Promise<PairingHeadline[]> {
-  const [pairings, facts] = await Promise.all([listPairings(deps.db), loadFacts(deps, null)]);
-  return headlinesOf(pairings, facts, chinaDate(deps.now()));
+  const [pairings, facts] = await Promise.all([listPairings(deps.db), loadFacts(deps, null, false)]);
+  return headlinesOf(pairings, publicOnly(facts), chinaDate(deps.now()), false);
 }

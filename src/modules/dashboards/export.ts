@@ -34,7 +34,7 @@ export function chooseTables(tables: readonly DashTable[], o: TableChoice): Dash
   const known = tables.map((x) => x.key);
   if (o.table === undefined || o.table === '') {
     if (o.format === 'csv') throw invalid('table', t('csvNeedsTable'));
-    if (o.columns) throw invalid('columns', t('csvNeedsTable'));
+    if (o.columns) throw invalid('columns', t('columnsNeedTable'));
     return [...tables];
   }
   const table = tables.find((x) => x.key === o.table);

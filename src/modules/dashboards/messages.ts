@@ -9,9 +9,13 @@ export const dashMsg = defineMessages({
     dashboards: 'Dashboards',
     overallLink: 'All pairings',
     intro:
-      'Figures from the records on this platform. Interests count by the day they were sent; agreements and projects by the day they were signed; agreed areas by the first day of their visit. Agreements count once every party’s region has confirmed them. Programme indicators are measured as of the end of the period, from confirmed reports.',
+      'Figures from the records on this platform. Interests count by the day they were sent; agreements and projects by the day they were signed; agreed areas by the first day of their visit. Agreements count once every party’s region has confirmed them. Stages, investment, jobs and statuses are as recorded today; programme indicators are measured at the end of the period, from confirmed reports.',
     scopeNote:
       'A record belongs to the pairing when one of its parties is on each side; a province’s side includes its cities.',
+    publicNote:
+      'These figures count published projects only and leave out agreements’ values, which only the parties and their coordinators see.',
+    pairingsNote:
+      'A city pairing’s or an assistance pairing’s records also count for the pairing of its provinces, and records between regions that are not paired count in the totals only.',
     period: 'Period',
     from: 'From',
     to: 'To',
@@ -100,6 +104,9 @@ export const dashMsg = defineMessages({
     unknownTable: 'Unknown table {table}. Choose from: {known}.',
     unknownColumns: 'Unknown columns: {unknown}. Choose from: {known}.',
     csvNeedsTable: 'A CSV file holds one table: name it with table=…',
+    columnsNeedTable: 'Columns are chosen for one table: name it with table=…',
+    noRows: 'None in this period.',
+    cityNotGiven: '{region} (city not given)',
     badDate: 'must be a date written YYYY-MM-DD, e.g. 2018-12-31',
     toBeforeFrom: 'must not be before the first day',
   },
@@ -110,8 +117,10 @@ export const dashMsg = defineMessages({
     dashboards: '数据看板',
     overallLink: '全部结对',
     intro:
-      '数据来自本平台的记录。合作意向按发出日期计；协议和项目按签约日期计；合作事项按所属考察的开始日期计。协议经各方所在地区确认后计入。帮扶计划指标按期末日期、依据已确认的报告计算。',
+      '数据来自本平台的记录。合作意向按发出日期计；协议和项目按签约日期计；合作事项按所属考察的开始日期计。协议经各方所在地区确认后计入。项目阶段、投资、就业和各项状态为当前记录；帮扶计划指标按期末日期、依据已确认的报告计算。',
     scopeNote: '记录的各方中，结对双方各至少有一方时，该记录计入该结对；省一方包含其下辖城市。',
+    publicNote: '以上数据仅统计已公开的项目，不含协议金额（协议金额仅协议各方及其所在地区的协调员可见）。',
+    pairingsNote: '城市结对和对口帮扶结对的记录同时计入其所在省份的结对；未结对地区之间的记录只计入合计。',
     period: '统计期间',
     from: '起始日期',
     to: '截止日期',
@@ -199,6 +208,9 @@ export const dashMsg = defineMessages({
     unknownTable: '未知的表格 {table}。可选：{known}。',
     unknownColumns: '未知的列：{unknown}。可选：{known}。',
     csvNeedsTable: 'CSV 文件只含一个表格：请用 table=… 指明。',
+    columnsNeedTable: '列只能针对一个表格选择：请用 table=… 指明。',
+    noRows: '本期间没有记录。',
+    cityNotGiven: '{region}（未注明城市）',
     badDate: '日期格式应为 YYYY-MM-DD，例如 2018-12-31',
     toBeforeFrom: '截止日期不能早于起始日期',
   },

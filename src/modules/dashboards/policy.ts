@@ -14,3 +14,16 @@ export function detailRegion(viewer: Viewer, scope: Scope): string | null {
   if (scope === null || scope.some((s) => s.region === viewer.regionCode)) return viewer.regionCode;
   return null;
 }
+
+/**
+ * Whether the viewer sees the figures whole: unpublished projects counted and agreements' contracted values
+ * (which the agreements module shows only to parties and their regions' coordinators). Admins do, and a
+ * coordinator does on a pairing their region is a side of (every record there has a party of theirs).
+ * Everyone else sees figures built from what they could open record by record, so no choice of period or
+ * breakdown narrows a figure down to a hidden value.
+ */
+export function seesFullFigures(viewer: Viewer, scope: Scope): boolean {
+  if (!viewer) return false;
+  if (viewer.role === 'admin') return true;
+  return viewer.role === 'coordinator' && scope !== null && scope.some((s) => s.region === viewer.regionCode);
+}

@@ -7,7 +7,8 @@ import type { ChartCell } from '../../web/charts.tsx';
 import { agreementsUi } from '../agreements/ui-messages.ts';
 import { REASON_LABELS, STATUS_LABELS } from '../interests/messages.ts';
 import { areaName, categoryName, placeName, sectorName, type Places } from '../listings/views/parts.tsx';
-import { kindLabel, statusLabel as programmeStatusLabel, unitLabel } from '../programmes/messages.ts';
+import { statusLabel as programmeStatusLabel, unitLabel } from '../programmes/messages.ts';
+import { indicatorName } from '../programmes/views/parts.tsx';
 import { stageLabel } from '../projects/messages.ts';
 import { pairingTitle } from '../regions/views/names.tsx';
 import { statusLabel as areaStatusLabel } from '../visits/messages.ts';
@@ -80,6 +81,9 @@ export function dashboardTables(d: Dashboard, lang: Lang, places: Places): DashT
   ];
   const moneyRow = (b: (typeof f.byCategory)[number]) => [b.projects, b.contracted, b.actual, b.jobs];
   const titled = (title: string, language: Lang): ChartCell => ({ text: title, lang: language });
+  const programmeNames = new Map(d.programmes.map((p) => [p.id, lang === 'zh' ? p.titleZh : p.titleEn]));
+  // A value not recorded is an empty cell, not a 0 that would read as "recorded as nothing".
+  const orBlank = (v: number | null): ChartCell => v ?? '';
   const tables: DashTable[] = [
     {
       key: 'headline',
@@ -90,7 +94,7 @@ export function dashboardTables(d: Dashboard, lang: Lang, places: Places): DashT
         [t('interestsAccepted'), f.interests.byStatus.accepted],
         [t('agreementsConfirmed'), f.agreements.confirmed],
         [t('agreementsAwaiting'), f.agreements.awaitingConfirmation],
-        [t('contractedValue'), f.agreements.value],
+        ...(d.full ? [[t('contractedValue'), f.agreements.value]] : []),
         [t('projectsTotal'), f.projects.total],
         [t('contractedInvestment'), f.projects.contracted],
         [t('actualInvestment'), f.projects.actual],
@@ -110,13 +114,13 @@ export function dashboardTables(d: Dashboard, lang: Lang, places: Places): DashT
             columns: [
               col('pairing', t('pairing'), false),
               col('agreements', t('agreementsConfirmed')),
-              col('value', t('contractedValue')),
+              ...(d.full ? [col('value', t('contractedValue'))] : []),
               ...money,
             ],
             rows: d.pairings.map((h) => [
               pairingTitle(h.pairing, lang),
               h.agreements,
-              h.value,
+              ...(h.value === null ? [] : [h.value]),
               h.projects,
               h.contracted,
               h.actual,
@@ -142,8 +146,16 @@ export function dashboardTables(d: Dashboard, lang: Lang, places: Places): DashT
     {
       key: 'agreement-types',
       title: t('typesTable'),
-      columns: [col('type', t('type'), false), col('count', t('count')), col('value', t('contractedValue'))],
-      rows: f.agreements.byType.map((r) => [agreementsUi(lang)(`type_${r.type}`), r.count, r.value]),
+      columns: [
+        col('type', t('type'), false),
+        col('count', t('count')),
+        ...(d.full ? [col('value', t('contractedValue'))] : []),
+      ],
+      rows: f.agreements.byType.map((r) => [
+        agreementsUi(lang)(`type_${r.type}`),
+        r.count,
+        ...(d.full ? [r.value] : []),
+      ]),
       chart: { kind: 'bar', series: ['count'] },
     },
     {
@@ -161,9 +173,15 @@ export function dashboardTables(d: Dashboard, lang: Lang, places: Places): DashT
         col('interests', t('interests')),
         col('agreements', t('agreements')),
         col('projects', t('projects')),
-        col('value', t('contractedValue')),
+        ...(d.full ? [col('value', t('contractedValue'))] : []),
       ],
-      rows: f.byMonth.map((m) => [m.month, m.interests, m.agreements, m.projects, m.value]),
+      rows: f.byMonth.map((m) => [
+        m.month,
+        m.interests,
+        m.agreements,
+        m.projects,
+        ...(d.full ? [m.value] : []),
+      ]),
       chart: { kind: 'line', series: ['interests', 'agreements', 'projects'] },
     },
     {
@@ -184,7 +202,13 @@ export function dashboardTables(d: Dashboard, lang: Lang, places: Places): DashT
       key: 'areas',
       title: t('areasTable'),
       columns: [col('area', t('area'), false), ...money],
-      rows: f.byArea.map((b) => [areaName(places, b.key, lang), ...moneyRow(b)]),
+      rows: f.byArea.map((b) => [
+        // A province's code holds the projects whose city was not given (not the province's total).
+        /^\d{6}$/.test(b.key)
+          ? areaName(places, b.key, lang)
+          : t('cityNotGiven', { region: placeName(places, b.key, lang) }),
+        ...moneyRow(b),
+      ]),
       chart: { kind: 'bar', series: ['projects'] },
     },
     {
@@ -199,6 +223,7 @@ export function dashboardTables(d: Dashboard, lang: Lang, places: Places): DashT
       title: t('indicatorsTable'),
       columns: [
         col('indicator', t('indicator'), false),
+        col('programme', t('programme'), false),
         col('unit', t('unit'), false),
         col('baseline', t('baseline')),
         col('target', t('target')),
@@ -210,7 +235,8 @@ export function dashboardTables(d: Dashboard, lang: Lang, places: Places): DashT
         col('status', t('status'), false),
       ],
       rows: d.indicators.map((i) => [
-        (lang === 'zh' ? i.nameZh : i.nameEn) || kindLabel(i.kind, lang),
+        indicatorName(i, lang),
+        programmeNames.get(i.programmeId) ?? '',
         unitLabel(i.unit, lang),
         i.baseline,
         i.target,
@@ -241,7 +267,7 @@ export function dashboardTables(d: Dashboard, lang: Lang, places: Places): DashT
           titled(p.title, p.language),
           stageLabel(p.stage, lang),
           p.signedOn,
-          p.contractedInvestmentCny ?? 0,
+          orBlank(p.contractedInvestmentCny),
           p.actualInvestmentCny,
           p.jobsCreated,
           p.published ? t('yes') : t('no'),
@@ -262,7 +288,7 @@ export function dashboardTables(d: Dashboard, lang: Lang, places: Places): DashT
           titled(a.title, a.language),
           agreementsUi(lang)(`type_${a.type}`),
           a.signedOn,
-          a.valueCny ?? 0,
+          orBlank(a.valueCny),
           a.confirmed ? t('yes') : t('no'),
         ]),
         chart: null,

@@ -1,7 +1,8 @@
 /**
- * Tests only: organisations placed in a city, projects and interests inserted straight into their modules'
- * tables (production code reads them through `projectFacts` and `interestFacts` only), and readers of what
- * the dashboards write: the page's tables and key figures, XLSX workbooks and CSV files.
+ * Tests only: organisations placed in a city, projects, interests and a party-less agreement inserted
+ * straight into their modules' tables (production code reads them through `projectFacts`, `interestFacts`
+ * and `agreementFacts` only), and readers of what the dashboards write: the page's tables and key figures,
+ * XLSX workbooks and CSV files.
  */
 import { eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
@@ -9,6 +10,7 @@ import { DomUtils, parseDocument } from 'htmlparser2';
 import type { Database } from '../../db/client.ts';
 import { makeOrganisation } from '../../test/factories.ts';
 import { organisations } from '../accounts/schema.ts';
+import { agreements } from '../agreements/schema.ts';
 import { interests } from '../interests/schema.ts';
 import type { Io } from '../listings/listings.cli.ts';
 import { projectParties, projects } from '../projects/schema.ts';
@@ -72,6 +74,19 @@ export async function makeProject(
     })
     .returning({ id: projects.id });
   await database.db.insert(projectParties).values(o.parties.map((p) => ({ projectId: row!.id, ...p })));
+  return row!.id;
+}
+
+/** Inserts an agreement left with no party (and so with nobody to confirm it); its id. */
+export async function makeAgreementWithoutParties(
+  database: Database,
+  o: { title: string; signedOn: string; valueCny: number | null },
+): Promise<string> {
+  const now = new Date();
+  const [row] = await database.db
+    .insert(agreements)
+    .values({ type: 'investment', language: 'en', createdAt: now, updatedAt: now, ...o })
+    .returning({ id: agreements.id });
   return row!.id;
 }
 
@@ -152,7 +167,10 @@ export function pageTables(html: string): PageTable[] {
   });
 }
 
-/** The key figures' <dl class="figures"> as [label, value text] pairs. */
+/**
+ * The key figures' <dl class="figures"> as [label, value text] pairs: each pair in its own <div> (so a
+ * value never lands under another's label); anything else in the list is an error.
+ */
 export function keyFigures(html: string): [string, string][] {
   const doc = parseDocument(html);
   const dl = DomUtils.findOne(
@@ -160,9 +178,18 @@ export function keyFigures(html: string): [string, string][] {
     doc.children,
   );
   if (!dl) return [];
-  const dts = byTag('dt', dl).map(text);
-  const dds = byTag('dd', dl).map(text);
-  return dts.map((dt, i) => [dt, dds[i] ?? '']);
+  return dl.children
+    .filter((c): c is Element => DomUtils.isTag(c))
+    .map((pair) => {
+      const dts = DomUtils.getElementsByTagName('dt', pair.children, false);
+      const dds = DomUtils.getElementsByTagName('dd', pair.children, false);
+      if (pair.name !== 'div' || dts.length !== 1 || dds.length !== 1) {
+        throw new Error(
+          `<dl class="figures"> holds ${DomUtils.getOuterHTML(pair)}, not a <div><dt/><dd/></div>`,
+        );
+      }
+      return [text(dts[0]!), text(dds[0]!)];
+    });
 }
 
 /** The data: URIs of the page's chart images, keyed by the caption of the figure they are in. */

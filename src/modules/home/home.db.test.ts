@@ -1,3 +1,4 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../app.ts';
 import type { Database } from '../../db/client.ts';
@@ -6,22 +7,34 @@ import { buildTestApp, TestClient, type TestApp } from '../../test/app.ts';
 import { openTestDatabase } from '../../test/db.ts';
 import { signInAs } from '../../test/factories.ts';
 import { formatNumber } from '../../web/charts.tsx';
-import { pairingHeadlines, type PairingHeadline } from '../dashboards/dashboards.service.ts';
+import {
+  pairingDashboard,
+  pairingHeadlines,
+  type PairingHeadline,
+} from '../dashboards/dashboards.service.ts';
 import { loadDemo } from '../demo/demo.service.ts';
+import { actingAs } from '../listings/testing.ts';
 import { browseListings } from '../listings/listings.service.ts';
 import { formatYuan } from '../listings/views/parts.tsx';
 import { latestNews } from '../news/news.read.ts';
+import { setProjectPublished } from '../projects/projects.service.ts';
+import { projects } from '../projects/schema.ts';
 import { pairingTitle } from '../regions/views/names.tsx';
 import { dateRange } from '../visits/views/parts.tsx';
 import { visitIdTitled } from '../visits/visits.read.ts';
 
 // The home page over the demo content, in both languages: latest news, each pairing with its headline
-// figures (as the dashboards count them), the newest listings, and upcoming visits, in that order.
+// figures (as the dashboards count them for the public), the newest listings, and upcoming visits, in that
+// order. The test takes one of the demo's four Jilin–Zhejiang projects (the Ningbo parts warehouse, 8M
+// contracted) off the public pages: the home page counts the other three (30M + 50M + 150M contracted).
 
 let database: Database;
 let t: TestApp;
 let anon: TestClient;
 let jilinZhejiang: PairingHeadline;
+/** The Jilin–Zhejiang dashboard's figures as an administrator (whole) and as the public see them. */
+let whole: Awaited<ReturnType<typeof pairingDashboard>>['figures'];
+let publicFigures: Awaited<ReturnType<typeof pairingDashboard>>['figures'];
 let newest: { ref: string; title: string; language: Lang }[];
 let visitId = '';
 
@@ -39,12 +52,21 @@ beforeAll(async () => {
   database = await openTestDatabase();
   t = buildTestApp(database);
   await loadDemo(t.deps);
+  const admin = await actingAs(database, 'admin');
+  const [ningbo] = await database.db
+    .select({ id: projects.id })
+    .from(projects)
+    .where(eq(projects.title, 'Huaxin parts warehouse at Qianwan, Ningbo'));
+  await setProjectPublished(t.deps, admin, ningbo!.id, false);
   const headlines = await pairingHeadlines(t.deps);
   const found = headlines.find(
     (h) => [h.pairing.aCode, h.pairing.bCode].sort().join() === ['CN-JL', 'CN-ZJ'].join(),
   );
   expect(found, 'the Jilin–Zhejiang pairing').toBeDefined();
   jilinZhejiang = found!;
+  const all = { from: null, to: null };
+  whole = (await pairingDashboard(t.deps, admin, found!.pairing.id, all)).figures;
+  publicFigures = (await pairingDashboard(t.deps, anonymous, found!.pairing.id, all)).figures;
   newest = (await browseListings(t.deps, anonymous, { page: 1, pageSize: 5 })).rows;
   visitId = (await visitIdTitled(
     database.db,
@@ -77,6 +99,8 @@ const words = {
     noVisits: 'No upcoming visit is recorded.',
     join: 'Take part',
     jobs: 'Jobs created',
+    contracted: 'Contracted investment',
+    value: 'Contracted value',
   },
   zh: {
     news: '最新消息',
@@ -86,6 +110,8 @@ const words = {
     noVisits: '暂无即将进行的考察。',
     join: '参与合作',
     jobs: '新增就业（人）',
+    contracted: '协议投资额',
+    value: '协议金额',
   },
 } as const;
 
@@ -114,10 +140,24 @@ describe.each(['en', 'zh'] as const)('the home page (%s)', (lang) => {
     expect(news).toContain(esc(first!.title));
   });
 
+  it('counts the public’s Jilin–Zhejiang figures: published projects, no agreement value', () => {
+    const h = jilinZhejiang;
+    expect(h.value).toBeNull();
+    expect([h.projects, h.contracted]).toEqual([3, 230_000_000]);
+    expect([whole.projects.total, whole.projects.contracted]).toEqual([4, 238_000_000]);
+    expect([h.agreements, h.projects, h.contracted, h.actual, h.jobs]).toEqual([
+      publicFigures.agreements.confirmed,
+      publicFigures.projects.total,
+      publicFigures.projects.contracted,
+      publicFigures.projects.actual,
+      publicFigures.projects.jobs,
+    ]);
+  });
+
   it('shows the Jilin–Zhejiang pairing with its headline figures and links to its pages', async () => {
     const h = jilinZhejiang;
     expect(h.agreements).toBeGreaterThan(0);
-    expect(h.value).toBeGreaterThan(0);
+    expect(h.contracted).toBeGreaterThan(0);
     const pairings = section(await page(anon, `/${lang}/`), 'home-pairings');
     const id = h.pairing.id;
     const start = pairings.indexOf(`<a href="/${lang}/pairings/${id}">`);
@@ -125,9 +165,11 @@ describe.each(['en', 'zh'] as const)('the home page (%s)', (lang) => {
     const card = pairings.slice(start, pairings.indexOf('</li>', start));
     expect(card).toContain(`>${esc(pairingTitle(h.pairing, lang))}</a>`);
     expect(card).toContain(`<dt>${w.jobs}</dt><dd>${formatNumber(h.jobs, lang)}</dd>`);
+    // Contracted investment of the projects where the agreements' value used to be.
+    expect(card).toContain(`<dt>${w.contracted}</dt><dd>${esc(formatYuan(h.contracted, lang))}</dd>`);
+    expect(card).not.toContain(`<dt>${w.value}</dt>`);
     for (const figure of [
       formatNumber(h.agreements, lang),
-      formatYuan(h.value, lang),
       formatNumber(h.projects, lang),
       formatYuan(h.actual, lang),
     ]) {

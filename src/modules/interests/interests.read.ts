@@ -1,5 +1,5 @@
 /** What other modules may know of expressions of interest: an agreement's sources, and dashboard counts. */
-import { and, inArray } from 'drizzle-orm';
+import { and, eq, inArray, or } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { chinaDate } from '../matching/core/score.ts';
 import { shownStatus } from './lifecycle.ts';
@@ -43,12 +43,12 @@ export interface InterestFact {
 }
 
 /**
- * Every interest whose two organisations are both in `regionCodes` (every interest when null), for
- * statistics; no access check, so callers show only aggregates or what the viewer may see.
+ * Every interest between an organisation of one region of `between` and one of the other (every interest
+ * when null), for statistics; no access check, so callers show only aggregates or what the viewer may see.
  */
 export async function interestFacts(
   db: DbOrTx,
-  regionCodes: readonly string[] | null,
+  between: readonly [string, string] | null,
   now: Date,
 ): Promise<InterestFact[]> {
   const rows = await db
@@ -64,11 +64,11 @@ export async function interestFacts(
     })
     .from(interests)
     .where(
-      regionCodes === null
+      between === null
         ? undefined
-        : and(
-            inArray(interests.fromRegionCode, [...regionCodes]),
-            inArray(interests.toRegionCode, [...regionCodes]),
+        : or(
+            and(eq(interests.fromRegionCode, between[0]), eq(interests.toRegionCode, between[1])),
+            and(eq(interests.fromRegionCode, between[1]), eq(interests.toRegionCode, between[0])),
           ),
     );
   return rows.map((r) => ({

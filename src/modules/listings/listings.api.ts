@@ -3,7 +3,7 @@ import type { ReadableStream as WebStream } from 'node:stream/web';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { isoShanghai, LANGS, type Lang } from '../../lib/i18n.ts';
-import { body, json, newApi, problemResponses, requireUser } from '../../web/api.ts';
+import { body, json, newApi, problemResponses, requireUser, fileResponse } from '../../web/api.ts';
 import type { AppEnv } from '../../web/env.ts';
 import { contextOf } from '../accounts/context.ts';
 import { ORG_TYPES } from '../accounts/schema.ts';
@@ -181,15 +181,7 @@ listingsApi.openapi(
       }),
     },
     responses: {
-      200: {
-        description: 'The export, as an attachment',
-        content: Object.fromEntries(
-          EXPORT_FORMATS.map((f) => [
-            EXPORT_MEDIA_TYPES[f].split(';')[0]!,
-            { schema: z.string().openapi({ format: 'binary' }) },
-          ]),
-        ),
-      },
+      200: fileResponse(EXPORT_FORMATS, EXPORT_MEDIA_TYPES),
       ...problemResponses(400, 401, 403),
     },
   }),

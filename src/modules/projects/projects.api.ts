@@ -2,7 +2,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { isoShanghai, LANGS } from '../../lib/i18n.ts';
-import { body, json, newApi, problemResponses, requireUser } from '../../web/api.ts';
+import { body, json, newApi, problemResponses, requireUser, fileResponse } from '../../web/api.ts';
 import { downloadHeaders } from '../files/files.service.ts';
 import type { AppEnv } from '../../web/env.ts';
 import { contextOf } from '../accounts/context.ts';
@@ -302,15 +302,7 @@ projectsApi.openapi(
       query: z.object({ format: z.enum(EXPORT_FORMATS).default('csv'), lang: z.enum(LANGS).optional() }),
     },
     responses: {
-      200: {
-        description: 'The export, as an attachment',
-        content: Object.fromEntries(
-          EXPORT_FORMATS.map((f) => [
-            EXPORT_MEDIA_TYPES[f].split(';')[0]!,
-            { schema: z.string().openapi({ format: 'binary' }) },
-          ]),
-        ),
-      },
+      200: fileResponse(EXPORT_FORMATS, EXPORT_MEDIA_TYPES),
       ...problemResponses(400),
     },
   }),

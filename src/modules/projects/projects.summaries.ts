@@ -2,9 +2,8 @@
  * What other modules may know of projects: by id (agreed areas of a visit link to the projects that deliver
  * them), and as facts for the dashboards.
  */
-import { inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
-import { groupBy } from '../../lib/collections.ts';
 import type { Party } from './policy.ts';
 import { partiesOf } from './projects.repo.ts';
 import { projectParties, projects } from './schema.ts';
@@ -62,47 +61,43 @@ export interface ProjectFact {
 }
 
 /**
- * Every project with a party in `regionCodes` (every project when null), for statistics; no access
- * check, so callers show only aggregates or what the viewer may see.
+ * Every project with a party in each region of `between` (every project when null), for statistics; no
+ * access check, so callers show only aggregates or what the viewer may see. One row per project, its
+ * parties folded in by the database (thousands of rows cost more to carry than to count).
  */
 export async function projectFacts(
   db: DbOrTx,
-  regionCodes: readonly string[] | null,
+  between: readonly [string, string] | null,
 ): Promise<ProjectFact[]> {
-  const ids =
-    regionCodes === null
-      ? undefined
-      : db
-          .select({ id: projectParties.projectId })
-          .from(projectParties)
-          .where(inArray(projectParties.regionCode, [...regionCodes]));
-  const [rows, parties] = await Promise.all([
+  const withParty = (region: string) =>
     db
-      .select({
-        id: projects.id,
-        title: projects.title,
-        language: projects.language,
-        stage: projects.stage,
-        category: projects.category,
-        sector: projects.sector,
-        regionCode: projects.regionCode,
-        areaCode: projects.areaCode,
-        signedOn: projects.signedOn,
-        contractedInvestmentCny: projects.contractedInvestmentCny,
-        actualInvestmentCny: projects.actualInvestmentCny,
-        jobsCreated: projects.jobsCreated,
-        published: projects.published,
-      })
-      .from(projects)
-      .where(ids && inArray(projects.id, ids)),
-    db
-      .select()
+      .select({ id: projectParties.projectId })
       .from(projectParties)
-      .where(ids && inArray(projectParties.projectId, ids)),
-  ]);
-  const partiesOf = groupBy(parties, (p) => p.projectId);
-  return rows.map((r) => ({
-    ...r,
-    parties: (partiesOf.get(r.id) ?? []).map((p) => ({ orgId: p.orgId, regionCode: p.regionCode })),
-  }));
+      .where(eq(projectParties.regionCode, region));
+  return db
+    .select({
+      id: projects.id,
+      title: projects.title,
+      language: projects.language,
+      stage: projects.stage,
+      category: projects.category,
+      sector: projects.sector,
+      regionCode: projects.regionCode,
+      areaCode: projects.areaCode,
+      signedOn: projects.signedOn,
+      contractedInvestmentCny: projects.contractedInvestmentCny,
+      actualInvestmentCny: projects.actualInvestmentCny,
+      jobsCreated: projects.jobsCreated,
+      published: projects.published,
+      parties: sql<Party[]>`coalesce((
+        select json_agg(json_build_object('orgId', p.org_id, 'regionCode', p.region_code)
+                        order by p.region_code, p.org_id)
+        from ${projectParties} p where p.project_id = ${projects.id}), '[]'::json)`,
+    })
+    .from(projects)
+    .where(
+      between === null
+        ? undefined
+        : and(inArray(projects.id, withParty(between[0])), inArray(projects.id, withParty(between[1]))),
+    );
 }

@@ -58,8 +58,15 @@ export async function areaViews(
     ),
     lang,
   );
+  // Grouped once: a dashboard resolves the areas of a thousand visits at a time.
+  const byArea = new Map<string, ResolvedLink[]>();
+  for (const l of links) {
+    const list = byArea.get(l.areaId);
+    if (list) list.push(l);
+    else byArea.set(l.areaId, [l]);
+  }
   return areas.map((area) => {
-    const own = links.filter((l) => l.areaId === area.id);
+    const own = byArea.get(area.id) ?? [];
     const states = own.flatMap((l) => (l.state ? [l.state] : []));
     return { area, links: own, status: areaStatus({ dueOn: area.dueOn, links: states }, today) };
   });

@@ -17,3 +17,6 @@ document.addEventListener('click', (event) => {
     if (message && !window.confirm(message)) event.preventDefault();
   }
 });
+
+// Print buttons need this script, so they stay hidden without it (the page says how to print instead).
+for (const button of document.querySelectorAll('button[data-action="print"][hidden]')) button.hidden = false;

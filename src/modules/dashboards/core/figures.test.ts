@@ -56,6 +56,10 @@ describe('inScope', () => {
     const jlYb: Scope = [JL, YANBIAN];
     expect(inScope([jlYanji], jlYb)).toBe(false);
     expect(inScope([jlChangchun, jlYanji], jlYb)).toBe(true);
+    expect(inScope([jlYanji, jlChangchun], [YANBIAN, JL])).toBe(true);
+    // Two Yanbian organisations are a record inside Yanbian, not between Jilin and Yanbian.
+    expect(inScope([jlYanji, jlYanbian], jlYb)).toBe(false);
+    expect(inScope([jlYanbian, jlYanji], [YANBIAN, JL])).toBe(false);
   });
 
   it('matches a prefecture side by the prefecture and its counties', () => {

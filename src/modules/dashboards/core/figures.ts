@@ -118,11 +118,17 @@ function onSide(p: Party, side: Side): boolean {
   return side.area === null || (p.areaCode !== null && p.areaCode.slice(0, 4) === side.area.slice(0, 4));
 }
 
-/** Whether a record's parties span the pairing: one party on each side (always, for the overall scope). */
+/**
+ * Whether a record's parties span the pairing: one party on each side (always, for the overall scope).
+ * When one side holds the other (Jilin and its Yanbian), the party for the larger side must be outside
+ * the smaller one, so a record between two Yanbian organisations is not a Jilin–Yanbian record.
+ */
 export function inScope(parties: readonly Party[], scope: Scope): boolean {
   if (scope === null) return true;
   const [a, b] = scope;
-  return parties.some((p, i) => onSide(p, a) && parties.some((q, j) => j !== i && onSide(q, b)));
+  const on = (p: Party, side: Side, other: Side) =>
+    onSide(p, side) && !(sideWithin(other, side) && onSide(p, other));
+  return parties.some((p, i) => on(p, a, b) && parties.some((q, j) => j !== i && on(q, b, a)));
 }
 
 function sideWithin(inner: Side, outer: Side): boolean {

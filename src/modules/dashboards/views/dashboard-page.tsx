@@ -127,6 +127,8 @@ export function DashboardPage(props: { d: Dashboard; tables: DashTable[]; places
       <section aria-labelledby="headline-heading">
         <h2 id="headline-heading">{t('headline')}</h2>
         {headline ? <KeyFigures table={headline} lang={lang} /> : null}
+        {d.full ? null : <p class="muted">{t('publicNote')}</p>}
+        {d.pairing ? null : <p class="muted">{t('pairingsNote')}</p>}
       </section>
       <div class="dash-grid">
         {charts.map((table) => (

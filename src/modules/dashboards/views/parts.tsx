@@ -46,10 +46,11 @@ export function KeyFigures({ table, lang }: { table: DashTable; lang: Lang }) {
   return (
     <dl class="figures">
       {table.rows.map(([label, value]) => (
-        <>
+        // One grid cell per pair, so a value never lands under another's label.
+        <div>
           <dt>{cellText(label)}</dt>
           <dd>{typeof value === 'number' ? formatNumber(value, lang) : cellText(value)}</dd>
-        </>
+        </div>
       ))}
     </dl>
   );
@@ -89,6 +90,11 @@ export function TableFigure({ table, lang, limit }: { table: DashTable; lang: La
           </tr>
         </thead>
         <tbody>
+          {rows.length === 0 ? (
+            <tr>
+              <td colspan={columns.length}>{dashMsg(lang)('noRows')}</td>
+            </tr>
+          ) : null}
           {rows.map(([head, ...rest]) => (
             <tr>
               <th scope="row">

@@ -8,7 +8,7 @@ import { pairingTitle } from '../../regions/views/names.tsx';
 import type { Dashboard } from '../dashboards.service.ts';
 import { dashMsg } from '../messages.ts';
 import type { DashTable } from '../tables.ts';
-import { dashboardPath, reportPath } from './dashboard-page.tsx';
+import { DETAIL_LIMIT, dashboardPath } from './dashboard-page.tsx';
 import { periodQuery, periodText, TableFigure } from './parts.tsx';
 
 /** The report's title: the pairing's, or all pairings'. */
@@ -29,19 +29,23 @@ export function ReportPage(props: {
   return (
     <article class="report">
       <div class="actions no-print">
-        <a class="button" href={href(lang, `${reportPath(d)}${periodQuery(d.period)}`)} data-action="print">
+        <button type="button" class="button" data-action="print" hidden>
           {t('print')}
-        </a>{' '}
+        </button>{' '}
         <a href={href(lang, `${dashboardPath(d)}${periodQuery(d.period)}`)}>{t('backToDashboard')}</a>
         <p class="muted">{t('printNote')}</p>
       </div>
       <h1>{reportTitle(d, lang)}</h1>
       <p class="lead">{periodText(d.period, d.today, lang)}</p>
       <p>{t('intro')}</p>
+      {d.full ? null : <p>{t('publicNote')}</p>}
       {tables.map((table) => (
         <section aria-labelledby={`h-${table.key}`} class="dash-section report-section">
           <h2 id={`h-${table.key}`}>{table.title}</h2>
-          <TableFigure table={table} lang={lang} />
+          {table.chart === null && table.rows.length > DETAIL_LIMIT ? (
+            <p>{t('detailsCapped', { shown: DETAIL_LIMIT, total: table.rows.length })}</p>
+          ) : null}
+          <TableFigure table={table} lang={lang} limit={table.chart === null ? DETAIL_LIMIT : undefined} />
         </section>
       ))}
       <p class="muted">{t('generated', { date: formatShanghai(props.now), site: props.site })}</p>

@@ -46,7 +46,7 @@ function Pairings({ lang, headlines }: { lang: Lang; headlines: PairingHeadline[
             <p class="muted">{p.kind === 'assistance' ? t('assistance') : t('cooperation')}</p>
             <dl class="figures">
               <Figure label={t('figAgreements')} value={n(f.agreements)} />
-              <Figure label={t('figValue')} value={formatYuan(f.value, lang)} />
+              <Figure label={t('figContracted')} value={formatYuan(f.contracted, lang)} />
               <Figure label={t('figProjects')} value={n(f.projects)} />
               <Figure label={t('figActual')} value={formatYuan(f.actual, lang)} />
               <Figure label={t('figJobs')} value={n(f.jobs)} />
