@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { AppError, ERROR_CODES, type ErrorCode } from '../lib/errors.ts';
 import { localizeIssue, type Lang } from '../lib/i18n.ts';
 import type { AppEnv } from './env.ts';
-import { errorsByField, formStrings, type FormErrors } from './forms.tsx';
+import { errorsByField, formStrings, type FailedForm, type FormErrors } from './forms.tsx';
 import { shellMsg } from './messages.ts';
 
 /** A posted form's fields as strings, as they are shown again when the form is re-rendered. */
@@ -89,4 +89,22 @@ export async function tryUseCase<T>(
   } catch (err) {
     return { ok: false, ...formErrorsOf(err, lang, fallbackField) };
   }
+}
+
+/**
+ * Posts one of a record page's forms to its use case: on success a 303 to `next(values)` (the page with its
+ * notice), else the page again through `again`, with the errors shown on `form` (409 for a conflict, else
+ * 400; 403 and 404 go to the error page).
+ */
+export async function submitPageForm(
+  c: Context<AppEnv>,
+  form: string,
+  run: (values: FormValues) => Promise<unknown>,
+  next: (values: FormValues) => string,
+  again: (failed: FailedForm, status: 400 | 409) => Promise<Response>,
+): Promise<Response> {
+  const values = await readForm(c);
+  const result = await tryUseCase(() => run(values), c.var.lang);
+  if (!result.ok) return again({ form, errors: result.errors, values }, result.status === 409 ? 409 : 400);
+  return c.redirect(next(values), 303);
 }

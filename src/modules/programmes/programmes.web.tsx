@@ -7,7 +7,7 @@ import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { AppError } from '../../lib/errors.ts';
 import type { AppEnv } from '../../web/env.ts';
-import { readForm, tryUseCase, type FormValues } from '../../web/form-parse.ts';
+import { readForm, submitPageForm, tryUseCase, type FormValues } from '../../web/form-parse.ts';
 import type { FormErrors } from '../../web/forms.tsx';
 import { renderPage } from '../../web/layout.tsx';
 import { contextOf } from '../accounts/context.ts';
@@ -151,23 +151,20 @@ async function renderProgramme(c: Context<AppEnv>, failed?: FailedForm, status: 
 
 programmesWeb.get('/programmes/:id', (c) => renderProgramme(c));
 
-/**
- * Runs a form's use case: on success back to the programme page with a notice, else the page again with
- * the errors shown on `form` (403 and 404 go to the error page).
- */
-async function handle(
+/** Runs one of the programme page's forms: back to the page with a notice, or the page again with the errors. */
+function handle(
   c: Context<AppEnv>,
   form: string,
   run: (values: FormValues) => Promise<unknown>,
   done: (values: FormValues) => Done,
 ) {
-  const lang = c.var.lang;
-  const values = await readForm(c);
-  const result = await tryUseCase(() => run(values), lang);
-  if (!result.ok) {
-    return renderProgramme(c, { form, errors: result.errors, values }, result.status === 409 ? 409 : 400);
-  }
-  return c.redirect(`/${lang}/programmes/${c.req.param('id')}?done=${done(values)}`, 303);
+  return submitPageForm(
+    c,
+    form,
+    run,
+    (values) => `/${c.var.lang}/programmes/${c.req.param('id')}?done=${done(values)}`,
+    (failed, status) => renderProgramme(c, failed, status),
+  );
 }
 
 /** "2018-Q4 100000000" per line → period targets (a line without a number keeps NaN for the use case). */

@@ -6,7 +6,7 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../../web/env.ts';
-import { readForm, tryUseCase, type FormValues } from '../../web/form-parse.ts';
+import { readForm, submitPageForm, tryUseCase, type FormValues } from '../../web/form-parse.ts';
 import { renderPage } from '../../web/layout.tsx';
 import { contextOf } from '../accounts/context.ts';
 import { downloadHeaders } from '../files/files.service.ts';
@@ -169,23 +169,20 @@ async function renderProject(c: Context<AppEnv>, failed?: FailedForm, status: 20
 
 projectsWeb.get('/projects/:id', (c) => renderProject(c));
 
-/**
- * Runs a form's use case: on success back to the project page with a notice, else the page again with the
- * errors shown on `form` (403 and 404 go to the error page).
- */
-async function handle(
+/** Runs one of the project page's forms: back to the page with a notice, or the page again with the errors. */
+function handle(
   c: Context<AppEnv>,
   form: string,
   run: (values: FormValues) => Promise<unknown>,
   done: (values: FormValues) => Done,
 ) {
-  const lang = c.var.lang;
-  const values = await readForm(c);
-  const result = await tryUseCase(() => run(values), lang);
-  if (!result.ok) {
-    return renderProject(c, { form, errors: result.errors, values }, result.status === 409 ? 409 : 400);
-  }
-  return c.redirect(`/${lang}/projects/${c.req.param('id')}?done=${done(values)}`, 303);
+  return submitPageForm(
+    c,
+    form,
+    run,
+    (values) => `/${c.var.lang}/projects/${c.req.param('id')}?done=${done(values)}`,
+    (failed, status) => renderProject(c, failed, status),
+  );
 }
 
 projectsWeb.post('/projects/:id/stage', (c) =>

@@ -13,6 +13,7 @@ import {
   exportFileName,
   exportVisits,
   parseColumns,
+  type ExportOptions,
   AREA_COLUMNS,
   VISIT_COLUMNS,
 } from './export.ts';
@@ -261,63 +262,62 @@ const ExportQuery = (columns: readonly string[]) =>
       .openapi({ description: `Comma-separated, in order; default all: ${columns.join(',')}` }),
   });
 
-// Registered before `/visits/{id}`, which would otherwise take `export` for an id.
-visitsApi.openapi(
-  createRoute({
-    method: 'get',
-    path: '/visits/export',
-    tags: TAGS,
-    summary: 'Download the visits the caller may see as CSV or XLSX, labelled in `lang`',
-    request: { query: ExportQuery(VISIT_COLUMNS) },
-    responses: exportResponses,
-  }),
-  async (c) => {
-    const { format, lang, columns, ...filters } = c.req.valid('query');
-    const ctx = contextOf(c);
-    const { deps } = c.var;
-    const chosen = parseColumns(columns, VISIT_COLUMNS, ctx.lang);
-    const out = lang ?? ctx.lang;
-    const data = await svc.visitsForExport(deps, ctx, { ...filters, lang: out });
-    const bytes = await exportVisits(deps, data, {
-      format,
-      lang: out,
-      columns: chosen,
-      publicUrl: deps.config.publicUrl,
-    });
-    return c.body(new Uint8Array(bytes), 200, {
-      'Content-Type': EXPORT_MEDIA_TYPES[format],
-      'Content-Disposition': `attachment; filename="${exportFileName('visits', format, deps.now())}"`,
-    });
-  },
-);
+/** A download of what the caller may see of the visits, labelled in `lang`, with the columns asked for. */
+function exportRoute<K extends string>(
+  path: string,
+  summary: string,
+  known: readonly K[],
+  write: (
+    deps: Parameters<typeof exportVisits>[0],
+    data: Parameters<typeof exportVisits>[1],
+    o: ExportOptions<K>,
+  ) => Promise<Buffer>,
+  name: 'visits' | 'agreed-areas',
+) {
+  visitsApi.openapi(
+    createRoute({
+      method: 'get',
+      path,
+      tags: TAGS,
+      summary,
+      request: { query: ExportQuery(known) },
+      responses: exportResponses,
+    }),
+    async (c) => {
+      const { format, lang, columns, ...filters } = c.req.valid('query');
+      const ctx = contextOf(c);
+      const { deps } = c.var;
+      const chosen = parseColumns(columns, known, ctx.lang);
+      const out = lang ?? ctx.lang;
+      const data = await svc.visitsForExport(deps, ctx, { ...filters, lang: out });
+      const bytes = await write(deps, data, {
+        format,
+        lang: out,
+        columns: chosen,
+        publicUrl: deps.config.publicUrl,
+      });
+      return c.body(new Uint8Array(bytes), 200, {
+        'Content-Type': EXPORT_MEDIA_TYPES[format],
+        'Content-Disposition': `attachment; filename="${exportFileName(name, format, deps.now())}"`,
+      });
+    },
+  );
+}
 
-visitsApi.openapi(
-  createRoute({
-    method: 'get',
-    path: '/visits/areas/export',
-    tags: TAGS,
-    summary: 'Download the agreed areas of the visits the caller may see, with their status, as CSV or XLSX',
-    request: { query: ExportQuery(AREA_COLUMNS) },
-    responses: exportResponses,
-  }),
-  async (c) => {
-    const { format, lang, columns, ...filters } = c.req.valid('query');
-    const ctx = contextOf(c);
-    const { deps } = c.var;
-    const chosen = parseColumns(columns, AREA_COLUMNS, ctx.lang);
-    const out = lang ?? ctx.lang;
-    const data = await svc.visitsForExport(deps, ctx, { ...filters, lang: out });
-    const bytes = await exportAreas(deps, data, {
-      format,
-      lang: out,
-      columns: chosen,
-      publicUrl: deps.config.publicUrl,
-    });
-    return c.body(new Uint8Array(bytes), 200, {
-      'Content-Type': EXPORT_MEDIA_TYPES[format],
-      'Content-Disposition': `attachment; filename="${exportFileName('agreed-areas', format, deps.now())}"`,
-    });
-  },
+// Registered before `/visits/{id}`, which would otherwise take `export` for an id.
+exportRoute(
+  '/visits/export',
+  'Download the visits the caller may see as CSV or XLSX, labelled in `lang`',
+  VISIT_COLUMNS,
+  exportVisits,
+  'visits',
+);
+exportRoute(
+  '/visits/areas/export',
+  'Download the agreed areas of the visits the caller may see, with their status, as CSV or XLSX',
+  AREA_COLUMNS,
+  exportAreas,
+  'agreed-areas',
 );
 
 visitsApi.openapi(
